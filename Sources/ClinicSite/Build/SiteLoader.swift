@@ -1,0 +1,151 @@
+/// Stages 2–4: front matter, Markdown and the site model, from the files stage 1 read.
+public enum SiteLoader {
+    /// Builds the site model. Returns nil when any error was found; the diagnostics hold
+    /// every error and warning from every file.
+    public static func load(_ sources: SiteSources, options: BuildOptions) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let clinicFile = sources.clinic else { return (nil, diagnostics) }
+        let (clinicValue, clinicDiagnostics) = Clinic.read(clinicFile)
+        diagnostics += clinicDiagnostics
+        guard let clinic = clinicValue else { return (nil, diagnostics) }
+
+        let markdownOptions = MarkdownOptions(unsafeHTML: clinic.unsafeHTML, basePath: clinic.url.basePath)
+        var excluded: [Exclusion] = []
+
+        // FAQ first: aftercare pages refer to its sections.
+        var faq: FAQ?
+        if let file = sources.faq {
+            let (document, found) = PageDocument.read(file, kind: .faq)
+            diagnostics += found
+            if let document {
+                let parsed = FAQParser.parse(document.body, path: file.path, firstLine: document.bodyFirstLine, options: markdownOptions)
+                diagnostics += parsed.diagnostics
+                faq = FAQ(title: document.frontMatter.title ?? "Frequently asked questions",
+                          summary: document.frontMatter.summary, introHTML: parsed.introHTML,
+                          sections: parsed.sections, path: file.path)
+            }
+        }
+
+        var home = HomePage(sourcePath: nil, title: nil, summary: nil, introHTML: "")
+        if let file = sources.index {
+            let (document, found) = PageDocument.read(file, kind: .home)
+            diagnostics += found
+            if let document {
+                let rendered = MarkdownRenderer.render(document.body, options: markdownOptions, firstLine: document.bodyFirstLine)
+                home = HomePage(sourcePath: file.path, title: document.frontMatter.title,
+                                summary: document.frontMatter.summary ?? rendered.firstParagraph, introHTML: rendered.html)
+            }
+        }
+
+        struct Parsed: Sendable {
+            var document: PageDocument?
+            var diagnostics: [Diagnostic]
+            var exclusion: Exclusion?
+            var content: RenderedMarkdown?
+        }
+        let parse: @Sendable (SourceFile, PageKind) -> Parsed = { file, kind in
+            let (document, found) = PageDocument.read(file, kind: kind)
+            guard let document else { return Parsed(document: nil, diagnostics: found) }
+            if let excluded = exclusion(document.frontMatter, path: file.path, options: options) {
+                return Parsed(document: document, diagnostics: found, exclusion: excluded)
+            }
+            let content = MarkdownRenderer.render(document.body, options: markdownOptions, firstLine: document.bodyFirstLine)
+            return Parsed(document: document, diagnostics: found, content: content)
+        }
+        let parsedAftercare = options.parallel
+            ? parallelMap(sources.aftercare) { parse($0, .aftercare) }
+            : sources.aftercare.map { parse($0, .aftercare) }
+        let parsedPages = sources.pages.map { parse($0, .page) }
+
+        var addresses = AddressBook(reserved: [
+            "aftercare/": "the aftercare index", "faq/": "the FAQ page",
+            "assets/": "the theme's assets folder", "media/": "the media folder",
+        ])
+
+        func slug(for document: PageDocument) -> String? {
+            let matter = document.frontMatter
+            if let explicit = matter.slug {
+                if let problem = Slug.problem(with: explicit) {
+                    diagnostics.append(Diagnostic(matter.slugLocation ?? matter.location, problem, stage: .model))
+                    return nil
+                }
+                return explicit
+            }
+            let made = Slug.make(from: Path.stem(of: document.file.relativePath))
+            if made.isEmpty {
+                diagnostics.append(Diagnostic(document.file.start, "cannot make an address from this file name; add 'slug: some-words' to its front matter", stage: .model))
+                return nil
+            }
+            return made
+        }
+
+        var aftercare: [AftercarePage] = []
+        for parsed in parsedAftercare {
+            diagnostics += parsed.diagnostics
+            if let excludedPage = parsed.exclusion { excluded.append(excludedPage) }
+            guard let document = parsed.document, let content = parsed.content else { continue }
+            let matter = document.frontMatter
+            guard let title = matter.title, let slug = slug(for: document) else { continue }
+            var sections: [FAQSection] = []
+            for wanted in matter.faq {
+                if let section = faq?.section(titled: wanted.title) {
+                    sections.append(section)
+                } else {
+                    let known = faq.map { $0.sections.map { "'\($0.title)'" }.joined(separator: ", ") } ?? ""
+                    let message = faq == nil
+                        ? "'faq' names the section '\(wanted.title)', but there is no content/faq.md"
+                        : "'faq' names the section '\(wanted.title)', which content/faq.md does not have (it has \(known))"
+                    diagnostics.append(Diagnostic(wanted.location, message, stage: .model))
+                }
+            }
+            let page = AftercarePage(sourcePath: document.file.path, slug: slug, title: title,
+                                     summary: matter.summary ?? content.firstParagraph, hasOwnSummary: matter.summary != nil,
+                                     treatment: matter.treatment, date: matter.date, updated: matter.updated,
+                                     reviewed: matter.reviewed, reviewedBy: matter.reviewedBy, tags: matter.tags,
+                                     draft: matter.draft, faqSections: sections, template: matter.template ?? "aftercare",
+                                     templateLocation: matter.templateLocation, content: content)
+            if let problem = addresses.claim(page.path, by: page.sourcePath) {
+                diagnostics.append(Diagnostic(matter.slugLocation ?? document.file.start, problem, stage: .model))
+                continue
+            }
+            aftercare.append(page)
+        }
+
+        var pages: [Page] = []
+        for parsed in parsedPages {
+            diagnostics += parsed.diagnostics
+            if let excludedPage = parsed.exclusion { excluded.append(excludedPage) }
+            guard let document = parsed.document, let content = parsed.content else { continue }
+            let matter = document.frontMatter
+            guard let title = matter.title, let slug = slug(for: document) else { continue }
+            let page = Page(sourcePath: document.file.path, slug: slug, title: title,
+                            summary: matter.summary ?? content.firstParagraph, date: matter.date, updated: matter.updated,
+                            draft: matter.draft, menu: matter.menu, template: matter.template ?? "page",
+                            templateLocation: matter.templateLocation, content: content)
+            if let problem = addresses.claim(page.path, by: page.sourcePath) {
+                diagnostics.append(Diagnostic(matter.slugLocation ?? document.file.start, problem, stage: .model))
+                continue
+            }
+            pages.append(page)
+        }
+
+        guard diagnostics.errors.isEmpty else { return (nil, diagnostics) }
+        let site = Site(clinic: clinic, home: home,
+                        aftercare: aftercare.sorted { $0.slug < $1.slug },
+                        pages: pages.sorted { $0.slug < $1.slug },
+                        faq: faq, media: sources.media, assets: sources.assets,
+                        excluded: excluded.sorted { $0.path < $1.path })
+        return (site, diagnostics)
+    }
+
+    /// Why a page is left out of this build, or nil when it is in.
+    static func exclusion(_ matter: PageFrontMatter, path: String, options: BuildOptions) -> Exclusion? {
+        if matter.draft, !options.includeDrafts {
+            return Exclusion(path: path, reason: "draft (build with --drafts to include it)")
+        }
+        if let date = matter.date, date > options.today, !options.includeFuture {
+            return Exclusion(path: path, reason: "dated \(date.iso), in the future (build with --future to include it)")
+        }
+        return nil
+    }
+}

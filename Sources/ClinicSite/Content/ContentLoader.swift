@@ -1,0 +1,158 @@
+/// Stage 1: walks `content/` and `templates/` and reads every file the build needs.
+///
+/// The walk is sorted, so the order of pages never depends on the file system. Hidden files
+/// (`.DS_Store`, editor swap files) are skipped. A symlink is followed only when it stays
+/// inside the site folder.
+public struct ContentLoader: Sendable {
+    /// The site folder to read.
+    public var folder: SiteFolder
+
+    /// Creates a loader for a site folder.
+    public init(folder: SiteFolder) {
+        self.folder = folder
+    }
+
+    /// Reads the site. Problems (missing folders, unreadable files, symlinks leaving the site)
+    /// are returned as diagnostics next to whatever could be read.
+    public func load() -> (SiteSources, [Diagnostic]) {
+        var sources = SiteSources(folder: folder)
+        var diagnostics: [Diagnostic] = []
+        let siteReal = FileSystem.realPath(folder.absolutePath) ?? folder.absolutePath
+
+        guard FileSystem.isDirectory(folder.contentPath) else {
+            diagnostics.append(Diagnostic(SourceLocation(path: folder.display("content")),
+                                          "no 'content' folder here; is '\(folder.displayPath)' a ClinicSite site folder?",
+                                          stage: .content))
+            return (sources, diagnostics)
+        }
+
+        func checkInside(_ relative: String) -> Bool {
+            let absolute = folder.absolute(relative)
+            guard FileSystem.kind(atPath: absolute) == .symlink else { return true }
+            guard let real = FileSystem.realPath(absolute) else {
+                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
+                                              "this symlink points to nothing", stage: .content))
+                return false
+            }
+            if !Path.contains(siteReal, real) {
+                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
+                                              "this symlink points outside the site folder (to '\(real)'); ClinicSite does not follow it",
+                                              stage: .content))
+                return false
+            }
+            return true
+        }
+
+        func read(_ relative: String, inside base: String) -> SourceFile? {
+            do {
+                let bytes = try FileSystem.readBytes(folder.absolute(relative))
+                let text: String
+                if let valid = String(validating: bytes, as: UTF8.self) {
+                    text = valid
+                } else {
+                    text = String(decoding: bytes, as: UTF8.self)
+                    diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
+                                                  "this file is not valid UTF-8; invalid bytes were replaced with U+FFFD",
+                                                  severity: .warning, stage: .content))
+                }
+                let inner = String(relative.dropFirst(base.count + 1))
+                return SourceFile(path: folder.display(relative), relativePath: inner, text: text)
+            } catch {
+                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)), "\(error)", stage: .content))
+                return nil
+            }
+        }
+
+        func list(_ relative: String) -> [String] {
+            do {
+                return try FileSystem.contentsOfDirectory(folder.absolute(relative)).filter { !$0.hasPrefix(".") }
+            } catch {
+                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)), "\(error)", stage: .content))
+                return []
+            }
+        }
+
+        func collectStatic(_ relative: String, outputPrefix: String, into files: inout [StaticFile]) {
+            for name in list(relative) {
+                let child = relative + "/" + name
+                guard checkInside(child) else { continue }
+                let absolute = folder.absolute(child)
+                switch FileSystem.resolvedKind(atPath: absolute) {
+                case .directory:
+                    collectStatic(child, outputPrefix: outputPrefix + "/" + name, into: &files)
+                case .file:
+                    files.append(StaticFile(outputPath: outputPrefix + "/" + name,
+                                            sourcePath: absolute, displayPath: folder.display(child)))
+                default:
+                    continue
+                }
+            }
+        }
+
+        for name in list("content") {
+            let relative = "content/" + name
+            guard checkInside(relative) else { continue }
+            let kind = FileSystem.resolvedKind(atPath: folder.absolute(relative))
+            switch (name, kind) {
+            case ("clinic.yml", .file):
+                sources.clinic = read(relative, inside: "content")
+            case ("index.md", .file):
+                sources.index = read(relative, inside: "content")
+            case ("faq.md", .file):
+                sources.faq = read(relative, inside: "content")
+            case ("aftercare", .directory):
+                for entry in list(relative) {
+                    let path = relative + "/" + entry
+                    guard checkInside(path) else { continue }
+                    if Path.fileExtension(of: entry) == "md", FileSystem.resolvedKind(atPath: folder.absolute(path)) == .file {
+                        if let file = read(path, inside: "content") { sources.aftercare.append(file) }
+                    } else {
+                        diagnostics.append(Diagnostic(SourceLocation(path: folder.display(path)),
+                                                      "ignored: only Markdown files (.md) directly in content/aftercare/ become aftercare pages",
+                                                      severity: .warning, stage: .content))
+                    }
+                }
+            case ("media", .directory):
+                collectStatic(relative, outputPrefix: "media", into: &sources.media)
+            case (_, .file) where Path.fileExtension(of: name) == "md":
+                if let file = read(relative, inside: "content") { sources.pages.append(file) }
+            default:
+                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
+                                              "ignored: ClinicSite reads clinic.yml, *.md, aftercare/ and media/ in content/",
+                                              severity: .warning, stage: .content))
+            }
+        }
+        if sources.clinic == nil {
+            diagnostics.append(Diagnostic(SourceLocation(path: folder.display("content/clinic.yml")),
+                                          "missing: every site needs content/clinic.yml with at least 'name' and 'url'",
+                                          stage: .content))
+        }
+
+        if FileSystem.isDirectory(folder.templatesPath) {
+            func collectTemplates(_ relative: String) {
+                for name in list(relative) {
+                    let child = relative + "/" + name
+                    guard checkInside(child) else { continue }
+                    switch FileSystem.resolvedKind(atPath: folder.absolute(child)) {
+                    case .directory:
+                        if child == "templates/assets" {
+                            collectStatic(child, outputPrefix: "assets", into: &sources.assets)
+                        } else {
+                            collectTemplates(child)
+                        }
+                    case .file where Path.fileExtension(of: name) == "mustache":
+                        if let file = read(child, inside: "templates") { sources.templates.append(file) }
+                    default:
+                        continue
+                    }
+                }
+            }
+            collectTemplates("templates")
+        } else {
+            diagnostics.append(Diagnostic(SourceLocation(path: folder.display("templates")),
+                                          "no 'templates' folder here; a site needs its theme's templates",
+                                          stage: .content))
+        }
+        return (sources, diagnostics)
+    }
+}

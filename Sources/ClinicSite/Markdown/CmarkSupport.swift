@@ -1,0 +1,140 @@
+import Ccmark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Helpers over libcmark's C API. Only the Markdown stage calls these; every node, iterator
+/// and string they create is freed in the function that created it.
+enum Cmark {
+    /// The parse options for a page: smart punctuation and UTF-8 validation always on, raw
+    /// HTML and unsafe URLs kept only when asked for.
+    static func options(_ options: MarkdownOptions) -> Int32 {
+        var flags = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+        return flags
+    }
+
+    /// Parses `text` into a document the caller must free with `cmark_node_free`.
+    static func parse(_ text: String, flags: Int32) -> OpaquePointer {
+        var text = text
+        let document = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                chars.baseAddress.map { cmark_parse_document($0, chars.count, flags) }
+            }
+        }
+        return (document ?? nil) ?? cmark_parse_document("", 0, flags)
+    }
+
+    /// Renders a node (and its subtree) to HTML.
+    static func html(_ node: OpaquePointer, flags: Int32) -> String {
+        guard let rendered = cmark_render_html(node, flags) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    static func type(_ node: OpaquePointer) -> cmark_node_type {
+        cmark_node_get_type(node)
+    }
+
+    /// The direct children of a node.
+    static func children(_ node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        guard let literal = cmark_node_get_literal(node) else { return "" }
+        return String(cString: literal)
+    }
+
+    /// The plain text of a node's inline content: text and code literals, breaks as spaces.
+    static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        walk(node) { current, entering in
+            guard entering else { return }
+            switch type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            case CMARK_NODE_CODE_BLOCK:
+                text += literal(current) + " "
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                if !text.isEmpty, text.last != " " { text += " " }
+            default:
+                break
+            }
+        }
+        return collapseWhitespace(text)
+    }
+
+    /// Calls `visit` for every node under (and including) `root`, entering and exiting.
+    static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    /// Prefixes root-relative link and image destinations with the site's base path and
+    /// collects every link, with its place in the file.
+    static func adjustLinks(_ document: OpaquePointer, basePath: String, lineOffset: Int) -> [MarkdownLink] {
+        var links: [MarkdownLink] = []
+        var nodes: [OpaquePointer] = []
+        walk(document) { node, entering in
+            let kind = type(node)
+            if entering, kind == CMARK_NODE_LINK || kind == CMARK_NODE_IMAGE { nodes.append(node) }
+        }
+        for node in nodes {
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let isImage = type(node) == CMARK_NODE_IMAGE
+            links.append(MarkdownLink(url: url, text: plainText(node), isImage: isImage,
+                                      line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                                      column: Int(cmark_node_get_start_column(node))))
+            if basePath != "/", url.hasPrefix("/"), !url.hasPrefix("//") {
+                cmark_node_set_url(node, basePath + url.dropFirst())
+            }
+        }
+        return links
+    }
+
+    static func collapseWhitespace(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Counts whitespace-separated words in plain text.
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 32 || byte == 9 || byte == 10 || byte == 13
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+}

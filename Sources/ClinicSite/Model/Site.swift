@@ -1,0 +1,53 @@
+/// The whole site as values: everything the renderer needs, nothing it has to look up.
+public struct Site: Sendable {
+    public var clinic: Clinic
+    public var home: HomePage
+    /// Aftercare pages, sorted by address.
+    public var aftercare: [AftercarePage]
+    /// Other pages, sorted by address.
+    public var pages: [Page]
+    /// The FAQ page, when `content/faq.md` exists.
+    public var faq: FAQ?
+    /// Files copied from `content/media/`.
+    public var media: [StaticFile]
+    /// Files copied from `templates/assets/`.
+    public var assets: [StaticFile]
+    /// Pages left out (drafts, future dates), with the reason.
+    public var excluded: [Exclusion]
+
+    /// Pages with a `menu` position, in that order (then by title).
+    public var menuPages: [Page] {
+        pages.filter { $0.menu != nil }.sorted { ($0.menu!, $0.title, $0.slug) < ($1.menu!, $1.title, $1.slug) }
+    }
+
+    /// Aftercare pages, newest first (by `updated`/`date`; undated last), then by title.
+    public var aftercareByRecency: [AftercarePage] {
+        aftercare.sorted { lhs, rhs in
+            switch (lhs.lastChanged, rhs.lastChanged) {
+            case let (l?, r?) where l != r: return l > r
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return (lhs.title, lhs.slug) < (rhs.title, rhs.slug)
+            }
+        }
+    }
+
+    /// Aftercare grouped by treatment (groups and pages sorted by name; pages without a
+    /// treatment under "General").
+    public var aftercareByTreatment: [(treatment: String, pages: [AftercarePage])] {
+        var groups: [String: (name: String, pages: [AftercarePage])] = [:]
+        for page in aftercare {
+            let name = page.treatment.map(Site.displayTreatment) ?? "General"
+            groups[name.lowercased(), default: (name, [])].pages.append(page)
+        }
+        return groups.keys.sorted().map { key in
+            (groups[key]!.name, groups[key]!.pages.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) })
+        }
+    }
+
+    /// `cupping` → `Cupping`
+    static func displayTreatment(_ treatment: String) -> String {
+        guard let first = treatment.first else { return treatment }
+        return first.uppercased() + treatment.dropFirst()
+    }
+}

@@ -1,0 +1,65 @@
+/// Escaping for each place a value from content can land in a page.
+public enum Escape {
+    /// HTML text and quoted attribute values: `&`, `<`, `>`, `"` and `'` become entities.
+    public static func html(_ text: String) -> String {
+        var needs = false
+        for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var result = [UInt8]()
+        result.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 38: result.append(contentsOf: Array("&amp;".utf8))
+            case 60: result.append(contentsOf: Array("&lt;".utf8))
+            case 62: result.append(contentsOf: Array("&gt;".utf8))
+            case 34: result.append(contentsOf: Array("&quot;".utf8))
+            case 39: result.append(contentsOf: Array("&#39;".utf8))
+            default: result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// XML text and attribute values (sitemap, feed): like ``html(_:)`` with `&apos;`, and
+    /// characters XML 1.0 forbids dropped.
+    public static func xml(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default:
+                let value = scalar.value
+                let allowed = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+                    || (0xE000...0xFFFD).contains(value) || value >= 0x10000
+                if allowed { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
+
+    /// JSON text made safe inside `<script>`: `<`, `>`, `&`, U+2028 and U+2029 become `\u` escapes
+    /// (valid JSON, and nothing can close the script element or open a comment).
+    public static func jsonForScript(_ json: String) -> String {
+        var result = ""
+        result.reserveCapacity(json.utf8.count + 16)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,34 @@
+import Dispatch
+
+/// Runs `transform` over `items` on all cores and returns the results in input order, so the
+/// outcome never depends on scheduling.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    if items.count < 2 { return items.map(transform) }
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer {
+        results.deinitialize()
+        results.deallocate()
+    }
+    let box = UncheckedBox(results)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        box.value[index] = transform(items[index])
+    }
+    return results.map { $0! }
+}
+
+/// Runs `body` for each index on all cores.
+func parallelForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    if count < 2 {
+        for index in 0..<count { body(index) }
+        return
+    }
+    DispatchQueue.concurrentPerform(iterations: count, execute: body)
+}
+
+/// Carries a value across a concurrency boundary where the code guarantees exclusive access
+/// (each parallel iteration writes only its own slot).
+struct UncheckedBox<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}

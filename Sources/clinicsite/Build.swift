@@ -1,0 +1,54 @@
+import ArgumentParser
+import ClinicSite
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder (site/ by default).",
+        discussion: """
+        The new site is written next to the output folder and swapped in only when the whole \
+        build succeeded; a failed build leaves the previous output exactly as it was.
+        """
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("The output folder (default: DIR/site).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include pages dated in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "List the pages left out and why.")
+    var verbose = false
+
+    func run() throws {
+        let start = ContinuousClock.now
+        let folder = SiteFolder(siteOptions.site)
+        let outputFolder = OutputFolder(output, site: folder)
+        let options = BuildOptions(includeDrafts: drafts, includeFuture: future)
+        do {
+            let result = try SiteBuilder.build(folder: folder, output: outputFolder, options: options)
+            report(result.warnings)
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            print("Built \(result.pageCount) pages (\(result.fileCount) files) into \(outputFolder.displayPath) in \(milliseconds) ms")
+            if !result.excluded.isEmpty {
+                if verbose {
+                    for exclusion in result.excluded {
+                        print("  left out \(exclusion.path): \(exclusion.reason)")
+                    }
+                } else {
+                    print("Left out \(result.excluded.count) page\(result.excluded.count == 1 ? "" : "s") (drafts or future dates; --verbose lists them)")
+                }
+            }
+        } catch {
+            report(error.diagnostics)
+            let count = error.diagnostics.errors.count
+            printError("error: build failed with \(count) error\(count == 1 ? "" : "s"); \(outputFolder.displayPath) was not changed")
+            throw ExitCode.failure
+        }
+    }
+}

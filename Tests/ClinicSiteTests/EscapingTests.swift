@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import ClinicSite
+
+@Suite("Escaping")
+struct EscapingTests {
+    @Test("HTML escaping covers text and both quote styles")
+    func html() {
+        #expect(Escape.html("Dr O'Brien \"<b>\" & Co") == "Dr O&#39;Brien &quot;&lt;b&gt;&quot; &amp; Co")
+        #expect(Escape.html("plain") == "plain")
+    }
+
+    @Test("JSON in a script element can never close it")
+    func json() {
+        let value: JSONValue = ["name": "</script><script>alert(1)</script><!--", "line": "a\u{2028}b & c"]
+        let text = value.scriptSafeJSON()
+        #expect(!text.contains("<"))
+        #expect(!text.contains(">"))
+        #expect(!text.contains("&"))
+        #expect(!text.contains("\u{2028}"))
+        let decoded = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
+        #expect(decoded?["name"] == "</script><script>alert(1)</script><!--")
+        #expect(decoded?["line"] == "a\u{2028}b & c")
+    }
+
+    @Test("a clinic named Dr O'Brien \"<b>\" & Co is escaped everywhere it lands")
+    func clinicNameEverywhere() throws {
+        let (sink, _) = try buildInMemory(Fixtures.root + "/basic")
+        let home = try #require(sink.text("index.html"))
+        #expect(home.contains("<title>Dr O&#39;Brien &quot;&lt;b&gt;&quot; &amp; Co</title>"))
+        #expect(!home.contains("<b>\""))
+        #expect(home.contains("\"name\":\"Dr O'Brien \\\"\\u003cb\\u003e\\\" \\u0026 Co\""))
+        let page = try #require(sink.text("aftercare/back-pain/index.html"))
+        #expect(page.contains("<h1>Back pain &lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(!page.contains("<script>alert(1)"))
+        #expect(page.contains("content=\"First paragraph with a link and raw html and bad.\""))
+        let feed = try #require(sink.text("feed.xml"))
+        #expect(feed.contains("<title>Dr O&apos;Brien &quot;&lt;b&gt;&quot; &amp; Co: aftercare advice</title>"))
+        // The booking URL's & is escaped inside the attribute.
+        #expect(home.contains("href=\"https://book.example.org/?clinic=obrien&amp;lang=en\""))
+    }
+}

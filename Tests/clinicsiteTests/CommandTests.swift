@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+/// Runs the built `clinicsite` binary the way a clinic owner would.
+struct CommandResult {
+    var status: Int32
+    var output: String
+    var errors: String
+}
+
+enum Binary {
+    /// The `clinicsite` executable next to the test bundle.
+    static let path: String = {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("clinicsite").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        let fromSource = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/clinicsite").path
+        return fromSource
+    }()
+
+    static let repository: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }()
+
+    static func run(_ arguments: [String], in folder: String) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus,
+                             output: String(decoding: outputData, as: UTF8.self),
+                             errors: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// A copy of the demo site in a temporary folder.
+final class DemoCopy {
+    let root: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for part in ["content", "templates", "site"] {
+            try FileManager.default.copyItem(atPath: Binary.repository + "/" + part, toPath: root + "/" + part)
+        }
+        // A fresh clone's site/ holds only .gitignore.
+        for name in try FileManager.default.contentsOfDirectory(atPath: root + "/site") where name != ".gitignore" {
+            try FileManager.default.removeItem(atPath: root + "/site/" + name)
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    func write(_ text: String, to relative: String) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    /// Every file under `site/`, path → bytes.
+    func siteFiles() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = root + "/site"
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
+        for case let relative as String in walker {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[relative] = try Data(contentsOf: URL(fileURLWithPath: base + "/" + relative)) }
+        }
+        return files
+    }
+}
+
+@Suite("clinicsite build, as a program")
+struct BuildCommandTests {
+    @Test("builds the demo site in a fresh clone's folder and exits 0")
+    func buildsDemo() throws {
+        let demo = try DemoCopy()
+        let result = try Binary.run(["build"], in: demo.root)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Built "))
+        #expect(result.errors.isEmpty)
+        let files = try demo.siteFiles()
+        for path in ["index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "faq/index.html",
+                     "aftercare/index.html", "aftercare/why-am-i-sore-after-massage/index.html", "assets/style.css", ".gitignore"] {
+            #expect(files[path] != nil, "missing \(path)")
+        }
+    }
+
+    @Test("--site and --output choose the folders")
+    func siteAndOutput() throws {
+        let demo = try DemoCopy()
+        let result = try Binary.run(["build", "--site", demo.root, "--output", demo.root + "/public"], in: "/")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(FileManager.default.fileExists(atPath: demo.root + "/public/index.html"))
+    }
+
+    @Test("broken front matter: path:line:column message, exit 1, site/ untouched")
+    func brokenBuild() throws {
+        let demo = try DemoCopy()
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        let before = try demo.siteFiles()
+        try demo.write("---\ntitle: Cupping\ndate: 2026-02-30\n---\nBody\n", to: "content/aftercare/bad-date.md")
+        try demo.write("---\ntitle: [unclosed\n---\n", to: "content/aftercare/bad-yaml.md")
+        let result = try Binary.run(["build"], in: demo.root)
+        #expect(result.status == 1)
+        let lines = result.errors.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("content/aftercare/bad-date.md:3:7: 'date' is not a date") })
+        #expect(lines.contains { $0.hasPrefix("content/aftercare/bad-yaml.md:") })
+        #expect(lines.last == "error: build failed with 2 errors; site was not changed")
+        #expect(try demo.siteFiles() == before)
+    }
+
+    @Test("an unknown template is reported with its place, exit 1")
+    func unknownTemplate() throws {
+        let demo = try DemoCopy()
+        try demo.write("---\ntitle: X\ntemplate: nope\n---\nBody\n", to: "content/aftercare/x.md")
+        let result = try Binary.run(["build"], in: demo.root)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("content/aftercare/x.md:3:11: unknown template 'nope'"))
+    }
+
+    @Test("refusing a dangerous output folder exits 1 and leaves it alone")
+    func refusesOutput() throws {
+        let demo = try DemoCopy()
+        try demo.write("keep me", to: "elsewhere/file.txt")
+        let result = try Binary.run(["build", "--output", "elsewhere"], in: demo.root)
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("elsewhere:1:1: refusing to replace this folder"))
+        #expect(try String(contentsOfFile: demo.root + "/elsewhere/file.txt", encoding: .utf8) == "keep me")
+        let dot = try Binary.run(["build", "--output", "."], in: demo.root)
+        #expect(dot.status == 1)
+        #expect(dot.errors.contains("refusing to write the site into its own folder"))
+    }
+
+    @Test("drafts are left out unless --drafts; --verbose says why")
+    func drafts() throws {
+        let demo = try DemoCopy()
+        try demo.write("---\ntitle: Work in progress\ndraft: true\n---\nSoon.\n", to: "content/aftercare/wip.md")
+        let normal = try Binary.run(["build", "--verbose"], in: demo.root)
+        #expect(normal.status == 0)
+        #expect(normal.output.contains("left out content/aftercare/wip.md: draft"))
+        #expect(!FileManager.default.fileExists(atPath: demo.root + "/site/aftercare/wip/index.html"))
+        let withDrafts = try Binary.run(["build", "--drafts"], in: demo.root)
+        #expect(withDrafts.status == 0)
+        #expect(FileManager.default.fileExists(atPath: demo.root + "/site/aftercare/wip/index.html"))
+    }
+
+    @Test("two runs in separate processes give byte-identical sites")
+    func deterministic() throws {
+        let demo = try DemoCopy()
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        let first = try demo.siteFiles()
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        #expect(try demo.siteFiles() == first)
+    }
+
+    @Test("a missing site folder is a clear error")
+    func notASite() throws {
+        let result = try Binary.run(["build", "--site", "/nonexistent-clinic"], in: "/")
+        #expect(result.status == 1)
+        #expect(result.errors.contains("/nonexistent-clinic/content:1:1: no 'content' folder here"))
+    }
+}
