@@ -18,6 +18,7 @@ public enum FAQParser {
         let document = Cmark.parse(markdown, flags: flags)
         defer { cmark_node_free(document) }
         _ = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1)
+        Cmark.convertCallouts(document)
 
         var intro = ""
         var sections: [FAQSection] = []

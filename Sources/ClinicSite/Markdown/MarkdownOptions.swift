@@ -17,8 +17,11 @@ public struct MarkdownOptions: Sendable, Hashable {
     }
 
     /// Element ids the default theme's templates use.
-    public static let themeIDs: Set<String> = ["top", "main", "content", "toc", "site-header", "site-footer",
-                                               "site-nav", "hours", "booking", "faq", "related", "contact"]
+    public static let themeIDs: Set<String> = [
+        "top", "main", "content", "toc", "site-header", "site-footer", "site-nav", "hours", "booking",
+        "faq", "related", "contact", "services", "visit", "team", "latest", "clinic-name",
+        "footer-contact", "footer-hours", "footer-links",
+    ]
 }
 
 /// A heading in a Markdown document.
@@ -57,6 +60,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var wordCount: Int
     /// Links and images, in order.
     public var links: [MarkdownLink]
+    /// The callouts in the body, in order.
+    public var callouts: [CalloutKind] = []
 
     /// Minutes to read at 200 words a minute, at least 1.
     public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }

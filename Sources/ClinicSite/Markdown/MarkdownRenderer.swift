@@ -15,6 +15,7 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(document) }
 
         let links = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1)
+        let callouts = Cmark.convertCallouts(document)
 
         var firstParagraph: String?
         for child in Cmark.children(document) where Cmark.type(child) == CMARK_NODE_PARAGRAPH {
@@ -51,7 +52,7 @@ public enum MarkdownRenderer {
         var html = Cmark.html(document, flags: flags)
         if !headings.isEmpty { html = tightenHeadings(html) }
         return RenderedMarkdown(html: html, headings: headings, firstParagraph: firstParagraph,
-                                wordCount: wordCount, links: links)
+                                wordCount: wordCount, links: links, callouts: callouts)
     }
 }
 
