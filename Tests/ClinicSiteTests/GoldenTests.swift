@@ -48,7 +48,7 @@ struct GoldenTests {
         let page = try #require(sink.text("aftercare/back-pain/index.html"))
         #expect(page.contains("href=\"/clinic/aftercare/neck-pain/\""))
         #expect(page.contains("src=\"/clinic/media/diagram.svg\""))
-        #expect(page.contains("href=\"/clinic/assets/style.css\""))
+        #expect(page.contains("href=\"/clinic/assets/style.ceccf75426.css\""))
         #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/clinic/aftercare/back-pain/\">"))
         let robots = try #require(sink.text("robots.txt"))
         #expect(robots.contains("Sitemap: https://example.org/clinic/sitemap.xml"))
@@ -67,6 +67,30 @@ struct GoldenTests {
         #expect(faq.contains("id=\"why-am-i-sore-after-a-massage\""))
         #expect(sink.text("sitemap.xml")?.contains("https://willowstreet.example/aftercare/cupping-aftercare/") == true)
         #expect(report.pageCount >= 9)
+    }
+}
+
+@Suite("Asset fingerprints")
+struct FingerprintTests {
+    @Test("CSS and JS names carry a hash of their content; other assets keep their names")
+    func names() throws {
+        let temporary = try TemporaryFolder()
+        let site = try temporary.copySite("basic")
+        try temporary.write("console.log(1)\n", to: "site-folder/templates/assets/site.js")
+        try temporary.write("icon", to: "site-folder/templates/assets/icon.svg")
+        let (first, _) = try buildInMemory(site)
+        let names = Set(first.files.keys.filter { $0.hasPrefix("assets/") })
+        #expect(names.count == 3)
+        #expect(names.contains("assets/icon.svg"))
+        #expect(names.contains { $0.hasPrefix("assets/site.") && $0.hasSuffix(".js") && $0 != "assets/site.js" })
+        try temporary.write("body { color: navy; }\n", to: "site-folder/templates/assets/style.css")
+        let (second, _) = try buildInMemory(site)
+        let oldCSS = try #require(names.first { $0.hasSuffix(".css") })
+        let newCSS = try #require(second.files.keys.first { $0.hasPrefix("assets/style.") })
+        #expect(oldCSS != newCSS)
+        #expect(second.text("index.html")?.contains("/clinic/\(newCSS)") == true)
+        #expect(Fingerprint.hash(Array("abc".utf8)) == Fingerprint.hash(Array("abc".utf8)))
+        #expect(Fingerprint.name("assets/style.css", hash: "0123456789") == "assets/style.0123456789.css")
     }
 }
 

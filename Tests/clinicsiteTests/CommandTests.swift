@@ -96,9 +96,14 @@ struct BuildCommandTests {
         #expect(result.errors.isEmpty)
         let files = try demo.siteFiles()
         for path in ["index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "faq/index.html",
-                     "aftercare/index.html", "aftercare/why-am-i-sore-after-massage/index.html", "assets/style.css", ".gitignore"] {
+                     "aftercare/index.html", "aftercare/why-am-i-sore-after-massage/index.html", ".gitignore"] {
             #expect(files[path] != nil, "missing \(path)")
         }
+        // The stylesheet's name carries its content hash, and pages link that name.
+        let stylesheet = try #require(files.keys.first { $0.hasPrefix("assets/style.") && $0.hasSuffix(".css") })
+        #expect(stylesheet != "assets/style.css")
+        let home = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(home.contains("href=\"/\(stylesheet)\""))
     }
 
     @Test("--site and --output choose the folders")

@@ -83,6 +83,11 @@ struct SiteContext {
             return value
         }
         context["social"] = clinic.social.map { ["url": $0] }
+        context["has_hours"] = clinic.hours != nil
+        context["has_services"] = !clinic.services.isEmpty
+        context["has_practitioners"] = !clinic.practitioners.isEmpty
+        context["has_social"] = !clinic.social.isEmpty
+        context["og_locale"] = String(clinic.language.map { $0 == "-" ? "_" : $0 })
         return context
     }
 
@@ -94,6 +99,7 @@ struct SiteContext {
         page["kind"] = kind
         page["is_" + String(kind.map { $0 == "-" ? "_" : $0 })] = true
         page["description"] = description ?? site.clinic.description
+        page["og_type"] = kind == "aftercare" ? "article" : "website"
         page["head_title"] = kind == "home" ? (site.home.title ?? site.clinic.name) : "\(title) · \(site.clinic.name)"
         if let path {
             page["path"] = site.clinic.url.path(path)

@@ -14,18 +14,12 @@ public struct SiteRenderer: Sendable {
 
     /// Problems with the templates pages ask for (`template:` naming a missing template).
     public func checkTemplateReferences() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for page in site.aftercare where !templates.names.contains(page.template) {
-            diagnostics.append(Diagnostic(page.templateLocation ?? SourceLocation(path: page.sourcePath),
-                                          "unknown template '\(page.template)': there is no templates/\(page.template).mustache",
-                                          stage: .template))
+        let requests = site.aftercare.map { ($0.template, $0.templateLocation, $0.sourcePath) }
+            + site.pages.map { ($0.template, $0.templateLocation, $0.sourcePath) }
+        return requests.filter { !templates.names.contains($0.0) }.map { template, location, path in
+            Diagnostic(location ?? SourceLocation(path: path),
+                       "unknown template '\(template)': there is no templates/\(template).mustache", stage: .template)
         }
-        for page in site.pages where !templates.names.contains(page.template) {
-            diagnostics.append(Diagnostic(page.templateLocation ?? SourceLocation(path: page.sourcePath),
-                                          "unknown template '\(page.template)': there is no templates/\(page.template).mustache",
-                                          stage: .template))
-        }
-        return diagnostics
     }
 
     /// Renders and writes everything. Throws every write error at once as a ``BuildFailure``.
@@ -46,11 +40,22 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        for file in site.assets { copy(file) }
-        for file in site.media { copy(file) }
-
+        // Theme assets: CSS and JS names carry a content hash; pages link the hashed names.
         var assetPaths: [String: String] = [:]
-        for file in site.assets { assetPaths[file.outputPath] = site.clinic.url.path(file.outputPath) }
+        for file in site.assets {
+            var output = file
+            if Fingerprint.extensions.contains(Path.fileExtension(of: file.outputPath)) {
+                do {
+                    output.outputPath = Fingerprint.name(file.outputPath, hash: Fingerprint.hash(try FileSystem.readBytes(file.sourcePath)))
+                } catch {
+                    failures.withLock { $0.append(Diagnostic(SourceLocation(path: file.displayPath), "could not read: \(error)", stage: .output)) }
+                    continue
+                }
+            }
+            copy(output)
+            assetPaths[file.outputPath] = site.clinic.url.path(output.outputPath)
+        }
+        for file in site.media { copy(file) }
         let context = SiteContext(site: site, assetPaths: assetPaths)
         let structured = StructuredData(site: site)
         let templates = self.templates
@@ -79,6 +84,8 @@ public struct SiteRenderer: Sendable {
             fields["has_toc"] = toc.count >= 3
             fields["faq_sections"] = page.faqSections.map { context.faqSection($0, idPrefix: "faq-") }
             fields["has_faq"] = !page.faqSections.isEmpty
+            fields["qr_code"] = QRCode.svg(for: site.clinic.url.absolute(page.path),
+                                           label: "QR code for \(site.clinic.url.absolute(page.path))")
             let related = context.related(to: page)
             fields["related"] = related
             fields["has_related"] = !related.isEmpty

@@ -1,0 +1,51 @@
+import CQrencode
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// QR codes made at build time with libqrencode, drawn as inline SVG: a printed aftercare
+/// handout carries its page's address as a code a phone can scan.
+public enum QRCode {
+    /// The modules of a QR code for `text` (medium error correction), row by row; nil when
+    /// the text cannot be encoded (too long, or it contains NUL).
+    public static func modules(for text: String) -> [[Bool]]? {
+        guard !text.utf8.contains(0) else { return nil }
+        guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
+        defer { QRcode_free(code) }
+        let width = Int(code.pointee.width)
+        guard width > 0, let data = code.pointee.data else { return nil }
+        var rows: [[Bool]] = []
+        rows.reserveCapacity(width)
+        for y in 0..<width {
+            rows.append((0..<width).map { x in data[y * width + x] & 1 == 1 })
+        }
+        return rows
+    }
+
+    /// An SVG drawing of the QR code for `text`, with a four-module quiet zone, one path of
+    /// horizontal runs, and an accessible label. `text` is escaped for the label.
+    public static func svg(for text: String, label: String) -> String? {
+        guard let rows = modules(for: text) else { return nil }
+        let quiet = 4
+        let size = rows.count + 2 * quiet
+        var path = ""
+        for (y, row) in rows.enumerated() {
+            var x = 0
+            while x < row.count {
+                guard row[x] else {
+                    x += 1
+                    continue
+                }
+                let start = x
+                while x < row.count, row[x] { x += 1 }
+                path += "M\(start + quiet) \(y + quiet)h\(x - start)v1h-\(x - start)z"
+            }
+        }
+        return "<svg class=\"qr-code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(size) \(size)\" "
+            + "role=\"img\" aria-label=\"\(Escape.html(label))\" shape-rendering=\"crispEdges\">"
+            + "<rect width=\"\(size)\" height=\"\(size)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
+    }
+}
