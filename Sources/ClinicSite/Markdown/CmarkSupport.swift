@@ -55,25 +55,43 @@ enum Cmark {
         return String(cString: literal)
     }
 
-    /// The plain text of a node's inline content: text and code literals, breaks as spaces.
+    /// The plain text of a node's inline content: text and code literals, breaks as spaces,
+    /// runs of white space collapsed to one space.
     static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
+        var bytes: [UInt8] = []
+        func appendSpace() {
+            if let last = bytes.last, last != 32 { bytes.append(32) }
+        }
+        func appendLiteral(_ current: OpaquePointer) {
+            guard var pointer = cmark_node_get_literal(current) else { return }
+            while pointer.pointee != 0 {
+                let byte = UInt8(bitPattern: pointer.pointee)
+                if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
+                    appendSpace()
+                } else {
+                    bytes.append(byte)
+                }
+                pointer += 1
+            }
+        }
         walk(node) { current, entering in
             guard entering else { return }
             switch type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += literal(current)
+                appendLiteral(current)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                appendSpace()
             case CMARK_NODE_CODE_BLOCK:
-                text += literal(current) + " "
+                appendLiteral(current)
+                appendSpace()
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                if !text.isEmpty, text.last != " " { text += " " }
+                if !bytes.isEmpty { appendSpace() }
             default:
                 break
             }
         }
-        return collapseWhitespace(text)
+        while bytes.last == 32 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Calls `visit` for every node under (and including) `root`, entering and exiting.
@@ -110,20 +128,48 @@ enum Cmark {
         return links
     }
 
+    /// Collapses runs of ASCII white space to one space and trims both ends.
     static func collapseWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
+        for byte in text.utf8 {
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
+                pendingSpace = !bytes.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { bytes.append(32) }
                 pendingSpace = false
-                result.append(character)
+                bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Counts the words in a node's text (text, code and code-block literals), without
+    /// building the text: a word may span several text nodes (`don` `’` `t`).
+    static func countWords(in node: OpaquePointer) -> Int {
+        var count = 0
+        var inWord = false
+        walk(node) { current, entering in
+            guard entering else { return }
+            switch type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                guard var pointer = cmark_node_get_literal(current) else { return }
+                while pointer.pointee != 0 {
+                    let byte = pointer.pointee
+                    let isSpace = byte == 32 || byte == 9 || byte == 10 || byte == 13
+                    if !isSpace, !inWord { count += 1 }
+                    inWord = !isSpace
+                    pointer += 1
+                }
+                if type(current) == CMARK_NODE_CODE_BLOCK { inWord = false }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                inWord = false
+            default:
+                break
+            }
+        }
+        return count
     }
 
     /// Counts whitespace-separated words in plain text.

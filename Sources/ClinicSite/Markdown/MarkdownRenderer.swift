@@ -25,7 +25,7 @@ public enum MarkdownRenderer {
                 break
             }
         }
-        let wordCount = Cmark.countWords(Cmark.plainText(document))
+        let wordCount = Cmark.countWords(in: document)
 
         var headingNodes: [OpaquePointer] = []
         Cmark.walk(document) { node, entering in

@@ -48,18 +48,25 @@ public enum Escape {
     /// JSON text made safe inside `<script>`: `<`, `>`, `&`, U+2028 and U+2029 become `\u` escapes
     /// (valid JSON, and nothing can close the script element or open a comment).
     public static func jsonForScript(_ json: String) -> String {
-        var result = ""
-        result.reserveCapacity(json.utf8.count + 16)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(scalar)
+        let utf8 = json.utf8
+        guard utf8.contains(where: { $0 == 60 || $0 == 62 || $0 == 38 || $0 == 0xE2 }) else { return json }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 32)
+        let bytes = Array(utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 60: result.append(contentsOf: Array("\\u003c".utf8))
+            case 62: result.append(contentsOf: Array("\\u003e".utf8))
+            case 38: result.append(contentsOf: Array("\\u0026".utf8))
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                result.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                index += 2
+            default: result.append(byte)
             }
+            index += 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

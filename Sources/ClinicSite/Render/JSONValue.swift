@@ -32,12 +32,17 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStr
         .object(pairs.compactMapValues { $0 })
     }
 
-    /// Encoded with sorted keys, then escaped so it can sit inside `<script>`.
-    public func scriptSafeJSON() -> String {
+    /// Encoded with `JSONEncoder` (sorted keys, slashes unescaped).
+    public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return "{}" }
-        return Escape.jsonForScript(String(decoding: data, as: UTF8.self))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Encoded with sorted keys, then escaped so it can sit inside `<script>`.
+    public func scriptSafeJSON() -> String {
+        Escape.jsonForScript(json())
     }
 }
 

@@ -28,19 +28,24 @@ public enum QRCode {
     /// An SVG drawing of the QR code for `text`, with a four-module quiet zone, one path of
     /// horizontal runs, and an accessible label. `text` is escaped for the label.
     public static func svg(for text: String, label: String) -> String? {
-        guard let rows = modules(for: text) else { return nil }
+        guard !text.utf8.contains(0), let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
+        defer { QRcode_free(code) }
+        let width = Int(code.pointee.width)
+        guard width > 0, let data = code.pointee.data else { return nil }
         let quiet = 4
-        let size = rows.count + 2 * quiet
+        let size = width + 2 * quiet
         var path = ""
-        for (y, row) in rows.enumerated() {
+        path.reserveCapacity(width * width)
+        for y in 0..<width {
             var x = 0
-            while x < row.count {
-                guard row[x] else {
+            let row = data + y * width
+            while x < width {
+                guard row[x] & 1 == 1 else {
                     x += 1
                     continue
                 }
                 let start = x
-                while x < row.count, row[x] { x += 1 }
+                while x < width, row[x] & 1 == 1 { x += 1 }
                 path += "M\(start + quiet) \(y + quiet)h\(x - start)v1h-\(x - start)z"
             }
         }

@@ -7,6 +7,10 @@ struct SiteContext {
     let assetPaths: [String: String]
     private let clinic: [String: Any]
     private let links: [String: Any]
+    private let assets: [String: Any]
+    private let menuPages: [Page]
+    /// The shared values of every aftercare page (their menu is the same).
+    private(set) var aftercareShared: [String: Any] = [:]
 
     /// - Parameter assetPaths: asset output paths (`assets/style.css`) to the root-relative
     ///   link pages should use for them.
@@ -22,6 +26,11 @@ struct SiteContext {
         ]
         if site.faq != nil { links["faq"] = site.clinic.url.path("faq/") }
         self.links = links
+        var assets: [String: Any] = [:]
+        for (output, link) in assetPaths { assets[SiteContext.assetKey(output)] = link }
+        self.assets = assets
+        self.menuPages = site.menuPages
+        self.aftercareShared = shared(path: "aftercare/page/")
     }
 
     /// `style.css` → `style_css`: asset names as Mustache keys.
@@ -91,9 +100,24 @@ struct SiteContext {
         return context
     }
 
-    /// The context every page shares, plus the page's own fields.
+    /// The values every page of a section shares: `site`, `links`, `nav`, `assets`, `root`.
+    func shared(path: String?) -> [String: Any] {
+        var navigation: [[String: Any]] = [["title": "Home", "url": site.clinic.url.basePath, "current": path == ""]]
+        navigation.append(["title": "Aftercare", "url": site.clinic.url.path("aftercare/"), "current": path == "aftercare/",
+                           "in_section": path != "aftercare/" && (path?.hasPrefix("aftercare/") ?? false)])
+        if site.faq != nil {
+            navigation.append(["title": "FAQ", "url": site.clinic.url.path("faq/"), "current": path == "faq/"])
+        }
+        for menuPage in menuPages {
+            navigation.append(["title": menuPage.title, "url": site.clinic.url.path(menuPage.path), "current": path == menuPage.path])
+        }
+        return ["site": clinic, "links": links, "nav": navigation, "assets": assets, "root": site.clinic.url.basePath]
+    }
+
+    /// The context every page shares, plus the page's own fields. `shared` may be passed in
+    /// when it was computed once for many pages.
     func page(kind: String, title: String, description: String?, path: String?, fields: [String: Any] = [:],
-              extra: [String: Any] = [:], jsonLD: JSONValue?) -> [String: Any] {
+              extra: [String: Any] = [:], jsonLD: String?, shared: [String: Any]? = nil) -> [String: Any] {
         var page = fields
         page["title"] = title
         page["kind"] = kind
@@ -105,26 +129,9 @@ struct SiteContext {
             page["path"] = site.clinic.url.path(path)
             page["url"] = site.clinic.url.absolute(path)
         }
-        var navigation: [[String: Any]] = [["title": "Home", "url": site.clinic.url.basePath, "current": path == ""]]
-        navigation.append(["title": "Aftercare", "url": site.clinic.url.path("aftercare/"), "current": path == "aftercare/",
-                           "in_section": path != "aftercare/" && (path?.hasPrefix("aftercare/") ?? false)])
-        if site.faq != nil {
-            navigation.append(["title": "FAQ", "url": site.clinic.url.path("faq/"), "current": path == "faq/"])
-        }
-        for menuPage in site.menuPages {
-            navigation.append(["title": menuPage.title, "url": site.clinic.url.path(menuPage.path), "current": path == menuPage.path])
-        }
-        var assets: [String: Any] = [:]
-        for (output, link) in assetPaths { assets[SiteContext.assetKey(output)] = link }
-        var context: [String: Any] = [
-            "site": clinic,
-            "links": links,
-            "nav": navigation,
-            "assets": assets,
-            "page": page,
-            "root": site.clinic.url.basePath,
-        ]
-        if let jsonLD { context["json_ld"] = jsonLD.scriptSafeJSON() }
+        var context = shared ?? self.shared(path: path)
+        context["page"] = page
+        if let jsonLD { context["json_ld"] = jsonLD }
         for (key, value) in extra { context[key] = value }
         return context
     }
@@ -157,20 +164,5 @@ struct SiteContext {
                 ]
             },
         ]
-    }
-
-    /// Up to three other aftercare pages for the same treatment or sharing a tag.
-    func related(to page: AftercarePage) -> [[String: Any]] {
-        let tags = Set(page.tags.map { $0.lowercased() })
-        let treatment = page.treatment?.lowercased()
-        let scored = site.aftercare.compactMap { other -> (Int, AftercarePage)? in
-            guard other.slug != page.slug else { return nil }
-            var score = 0
-            if let treatment, other.treatment?.lowercased() == treatment { score += 2 }
-            score += other.tags.filter { tags.contains($0.lowercased()) }.count
-            return score > 0 ? (score, other) : nil
-        }
-        return scored.sorted { ($1.0, $0.1.title, $0.1.slug) < ($0.0, $1.1.title, $1.1.slug) }
-            .prefix(3).map { summary($0.1) }
     }
 }

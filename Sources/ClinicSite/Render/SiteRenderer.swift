@@ -61,9 +61,10 @@ public struct SiteRenderer: Sendable {
         let templates = self.templates
         let site = self.site
         let shared = UncheckedBox(context)
+        let relatedPages = RelatedPages(site.aftercare)
 
         // Aftercare pages: the bulk of a big site, rendered on all cores.
-        let renderAftercare: @Sendable (Int) -> Void = { index in
+        let aftercareValues: @Sendable (Int) -> [String: Any] = { index in
             let page = site.aftercare[index]
             let context = shared.value
             var fields: [String: Any] = [
@@ -86,12 +87,24 @@ public struct SiteRenderer: Sendable {
             fields["has_faq"] = !page.faqSections.isEmpty
             fields["qr_code"] = QRCode.svg(for: site.clinic.url.absolute(page.path),
                                            label: "QR code for \(site.clinic.url.absolute(page.path))")
-            let related = context.related(to: page)
+            let related = relatedPages.related[index].map { context.summary(site.aftercare[$0]) }
             fields["related"] = related
             fields["has_related"] = !related.isEmpty
-            let values = context.page(kind: "aftercare", title: page.title, description: page.summary, path: page.path,
-                                      fields: fields, jsonLD: structured.aftercare(page))
-            store(templates.render(page.template, values), page.path + "index.html")
+            return context.page(kind: "aftercare", title: page.title, description: page.summary, path: page.path,
+                                fields: fields, jsonLD: structured.aftercare(page), shared: context.aftercareShared)
+        }
+        // Partials that come out the same on every aftercare page are rendered once.
+        var frames: [String: TemplateSet] = [:]
+        for name in Set(site.aftercare.map(\.template)).sorted() {
+            let indices = site.aftercare.indices.filter { site.aftercare[$0].template == name }
+            frames[name] = FrameCache.specialize(templates, for: name, shared: context.aftercareShared,
+                                                 samples: [indices.first!, indices.last!].map(aftercareValues))
+        }
+        let frameTemplates = UncheckedBox(frames)
+        let renderAftercare: @Sendable (Int) -> Void = { index in
+            let page = site.aftercare[index]
+            let specialized = frameTemplates.value[page.template] ?? templates
+            store(specialized.render(page.template, aftercareValues(index)), page.path + "index.html")
         }
         if parallel {
             parallelForEach(site.aftercare.count, renderAftercare)
@@ -106,7 +119,7 @@ public struct SiteRenderer: Sendable {
             fields["updated"] = context.dayContext(page.updated)
             let node = structured.webPage(title: page.title, description: page.summary, path: page.path)
             let values = context.page(kind: "page", title: page.title, description: page.summary, path: page.path,
-                                      fields: fields, jsonLD: structured.graph([.object(node)]))
+                                      fields: fields, jsonLD: structured.script([.object(node)]))
             store(templates.render(page.template, values), page.path + "index.html")
         }
 
@@ -117,7 +130,7 @@ public struct SiteRenderer: Sendable {
             let values = context.page(kind: "home", title: site.home.title ?? site.clinic.name,
                                       description: site.home.summary ?? site.clinic.description, path: "",
                                       extra: ["intro": site.home.introHTML, "latest_aftercare": Array(latest), "has_latest": !latest.isEmpty],
-                                      jsonLD: structured.graph([.object(node)]))
+                                      jsonLD: structured.script([.object(node)]))
             store(templates.render("home", values), "index.html")
         }
 
@@ -132,7 +145,7 @@ public struct SiteRenderer: Sendable {
             node["hasPart"] = .array(site.aftercare.map { ["@id": .string(site.clinic.url.absolute($0.path))] })
             let values = context.page(kind: "aftercare-list", title: title, description: description, path: "aftercare/",
                                       extra: ["groups": groups, "has_groups": !groups.isEmpty],
-                                      jsonLD: structured.graph([.object(node), structured.breadcrumbs([("Home", ""), ("Aftercare", "aftercare/")])]))
+                                      jsonLD: structured.script([.object(node), structured.breadcrumbs([("Home", ""), ("Aftercare", "aftercare/")])]))
             store(templates.render("aftercare-list", values), "aftercare/index.html")
         }
 
@@ -142,14 +155,14 @@ public struct SiteRenderer: Sendable {
             let node = structured.webPage(title: faq.title, description: faq.summary, path: "faq/")
             let values = context.page(kind: "faq", title: faq.title, description: faq.summary, path: "faq/",
                                       extra: ["faq": ["title": faq.title, "intro": faq.introHTML, "sections": sections] as [String: Any]],
-                                      jsonLD: structured.graph([.object(node), structured.faqPage(faq.sections, path: "faq/", name: faq.title)]))
+                                      jsonLD: structured.script([.object(node), structured.faqPage(faq.sections, path: "faq/", name: faq.title)]))
             store(templates.render("faq", values), "faq/index.html")
         }
 
         // 404: no canonical address, not in the sitemap.
         do {
             let values = context.page(kind: "404", title: "Page not found", description: nil, path: nil,
-                                      jsonLD: structured.graph([]))
+                                      jsonLD: structured.script([]))
             store(templates.render("404", values), "404.html")
         }
 

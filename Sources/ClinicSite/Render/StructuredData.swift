@@ -3,15 +3,24 @@
 /// `FAQPage` where questions are shown.
 struct StructuredData {
     let site: Site
+    /// The clinic node, encoded once: it is the same on every page.
+    private let clinicJSON: String
 
-    var clinicID: String { site.clinic.url.absolute("") + "#clinic" }
+    init(site: Site) {
+        self.site = site
+        self.clinicJSON = StructuredData.clinic(site).json()
+    }
+
+    var clinicID: String { StructuredData.clinicID(site) }
+
+    static func clinicID(_ site: Site) -> String { site.clinic.url.absolute("") + "#clinic" }
 
     /// The clinic as a LocalBusiness subtype.
-    func clinic() -> JSONValue {
+    static func clinic(_ site: Site) -> JSONValue {
         let clinic = site.clinic
         var fields: [String: JSONValue?] = [
             "@type": .string(clinic.schemaType),
-            "@id": .string(clinicID),
+            "@id": .string(clinicID(site)),
             "name": .string(clinic.name),
             "url": .string(clinic.url.description),
             "description": clinic.description.json,
@@ -83,9 +92,12 @@ struct StructuredData {
         return .object(fields)
     }
 
-    /// A page's graph: the clinic plus the given page nodes.
-    func graph(_ nodes: [JSONValue]) -> JSONValue {
-        ["@context": "https://schema.org", "@graph": .array([clinic()] + nodes)]
+    /// A page's JSON-LD, ready for `<script>`: the clinic plus the given page nodes in one
+    /// `@graph`. The same bytes `JSONEncoder` gives for the whole object with sorted keys
+    /// (`@context` sorts before `@graph`), with the clinic node encoded only once per site.
+    func script(_ nodes: [JSONValue]) -> String {
+        let parts = [clinicJSON] + nodes.map { $0.json() }
+        return Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + parts.joined(separator: ",") + "]}")
     }
 
     func webPage(type: String = "WebPage", title: String, description: String?, path: String) -> [String: JSONValue?] {
@@ -129,7 +141,7 @@ struct StructuredData {
         ]
     }
 
-    func aftercare(_ page: AftercarePage) -> JSONValue {
+    func aftercare(_ page: AftercarePage) -> String {
         var fields = webPage(type: "MedicalWebPage", title: page.title, description: page.summary, path: page.path)
         fields["datePublished"] = page.date.map { .string($0.iso) }
         fields["dateModified"] = page.lastChanged.map { .string($0.iso) }
@@ -146,6 +158,6 @@ struct StructuredData {
         if !page.faqSections.isEmpty {
             nodes.append(faqPage(page.faqSections, path: page.path, name: page.title))
         }
-        return graph(nodes)
+        return script(nodes)
     }
 }

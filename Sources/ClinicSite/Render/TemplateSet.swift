@@ -12,10 +12,13 @@ public struct TemplateSet: @unchecked Sendable {
     let library: MustacheLibrary
     /// The names of all templates.
     public let names: Set<String>
+    /// The partial and parent tags in each template.
+    let references: [String: [TemplateReference]]
 
     /// Parses `files` (from ``SiteSources/templates``). Returns nil when any template is
     /// broken or missing; the diagnostics carry the template's path, line and column.
     public static func load(_ files: [SourceFile], folder: SiteFolder) -> (TemplateSet?, [Diagnostic]) {
+        _ = FastHTMLContentType.registered
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var names: Set<String> = []
@@ -25,12 +28,14 @@ public struct TemplateSet: @unchecked Sendable {
             let name = String(file.relativePath.dropLast(".mustache".count))
             paths[name] = file.path
             do {
-                let template = try MustacheTemplate(string: file.text)
+                let template = try MustacheTemplate(string: FastHTMLContentType.pragma + file.text)
                 library.register(template, named: name)
                 names.insert(name)
                 references[name] = TemplateReference.scan(file.text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(file.location(line: error.context.lineNumber, column: error.context.columnNumber),
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - FastHTMLContentType.pragma.count) : error.context.columnNumber
+                diagnostics.append(Diagnostic(file.location(line: line, column: column),
                                               "template syntax: \(describe(error.error))", stage: .template))
             } catch {
                 diagnostics.append(Diagnostic(file.start, "template syntax: \(error)", stage: .template))
@@ -68,12 +73,41 @@ public struct TemplateSet: @unchecked Sendable {
         for name in references.keys.sorted() where state[name] == nil { visit(name) }
 
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: names), diagnostics)
+        return (TemplateSet(library: library, names: names, references: references), diagnostics)
     }
 
     /// Renders the template `name` with `context`.
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders the template `name` with any context object (a dictionary or a `MustacheParent`).
+    func render(_ name: String, object: Any) -> String {
+        library.render(object, withTemplate: name) ?? ""
+    }
+
+    /// The same templates with some replaced by fixed text (see ``FrameCache``).
+    func replacing(_ fixed: [String: MustacheTemplate]) -> TemplateSet {
+        var library = self.library
+        for (name, template) in fixed { library.register(template, named: name) }
+        return TemplateSet(library: library, names: names, references: references)
+    }
+
+    /// Every partial `name` includes, directly or through other partials and parents,
+    /// outermost first.
+    func partials(reachableFrom name: String) -> [String] {
+        var seen: Set<String> = [name]
+        var order: [String] = []
+        var queue = [name]
+        while !queue.isEmpty {
+            let current = queue.removeFirst()
+            for reference in references[current] ?? [] where !seen.contains(reference.name) {
+                seen.insert(reference.name)
+                queue.append(reference.name)
+                if reference.isPartial { order.append(reference.name) }
+            }
+        }
+        return order
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -95,6 +129,8 @@ public struct TemplateSet: @unchecked Sendable {
 /// A `{{>partial}}` or `{{<parent}}` tag found in a template, with its place.
 struct TemplateReference: Equatable {
     var name: String
+    /// True for `{{>partial}}`, false for `{{<parent}}`.
+    var isPartial: Bool = true
     var line: Int
     var column: Int
 
@@ -125,7 +161,7 @@ struct TemplateReference: Equatable {
                 if let first = trimmed.first, first == ">" || first == "<" {
                     let name = String(trimmed.dropFirst()).trimmingWhitespace()
                     if !name.hasPrefix("*"), !name.isEmpty {
-                        result.append(TemplateReference(name: name, line: tagLine, column: tagColumn))
+                        result.append(TemplateReference(name: name, isPartial: first == ">", line: tagLine, column: tagColumn))
                     }
                 } else if trimmed.hasPrefix("="), trimmed.hasSuffix("="), trimmed.count > 2 {
                     let parts = trimmed.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
