@@ -2,7 +2,8 @@ import Hummingbird
 
 /// The preview's answers for addresses the built site has no file for: the site's own
 /// `404.html` with status 404, a page listing the errors (503) while no build has succeeded
-/// yet, and 405 for methods other than `GET` and `HEAD`.
+/// yet, a redirect from `/` to the base path of a site under a sub-path (`/willow/`), and
+/// 405 for methods other than `GET` and `HEAD`.
 struct SitePageMiddleware<Context: RequestContext>: RouterMiddleware {
     let site: PreviewSite
 
@@ -14,8 +15,13 @@ struct SitePageMiddleware<Context: RequestContext>: RouterMiddleware {
             return PlainResponse.make(.methodNotAllowed, "The preview only serves pages: use GET or HEAD.\n",
                                       for: request, headers: [.allow: "GET, HEAD"])
         }
-        guard site.snapshot != nil else {
+        guard let snapshot = site.snapshot else {
             return html(site.unbuiltPage(), status: .serviceUnavailable, for: request)
+        }
+        if request.uri.path == "/", snapshot.basePath != "/" {
+            // The base path comes from clinic.yml's `url`, which SiteURL keeps to plain
+            // `/segment/…/` form: never `//`.
+            return Response.redirect(to: snapshot.basePath, type: .found)
         }
         do {
             let response = try await next(request, context)

@@ -27,8 +27,9 @@ final class EventStreamClient: @unchecked Sendable {
     private var headRead = false
     private let lock = NSLock()
 
-    /// Connects and sends the request. `origin` adds an `Origin` header.
-    init(port: Int, host: String? = nil, origin: String? = nil) throws {
+    /// Connects and sends the request. `origin` adds an `Origin` header. `path` sends the
+    /// request target byte for byte, for requests no HTTP client library would send.
+    init(port: Int, path: String = "/__clinicsite/events", host: String? = nil, origin: String? = nil) throws {
         #if canImport(Glibc)
         connection = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         let noSignal = Int32(MSG_NOSIGNAL)
@@ -50,7 +51,7 @@ final class EventStreamClient: @unchecked Sendable {
             close(connection)
             throw HarnessError("cannot connect to port \(port)")
         }
-        var request = "GET /__clinicsite/events HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nAccept: text/event-stream\r\n"
+        var request = "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nAccept: text/event-stream\r\n"
         if let origin { request += "Origin: \(origin)\r\n" }
         request += "\r\n"
         let bytes = Array(request.utf8)
