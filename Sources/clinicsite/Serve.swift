@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClinicSite
 import ClinicSitePreview
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -47,6 +48,11 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let folder = SiteFolder(siteOptions.site)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.absolutePath, isDirectory: &isFolder), isFolder.boolValue else {
+            printError("error: there is no folder '\(folder.displayPath)'; give --site the folder that holds content/ and templates/")
+            throw ExitCode.failure
+        }
         let configuration = PreviewConfiguration(
             folder: folder, host: host, port: port, includeDrafts: drafts, includeFuture: future,
             watchMethod: poll ? .polling(every: .milliseconds(500)) : .platformDefault

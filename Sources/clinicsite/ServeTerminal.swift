@@ -57,10 +57,13 @@ struct ServeTerminal: Sendable {
                 let count = summary.excluded.count
                 say("Left out \(count) page\(count == 1 ? "" : "s") (drafts or future dates; --drafts and --future include them)")
             }
-        case .failed(let diagnostics):
+        case .failed(let diagnostics, let servingLastGoodBuild):
             report(diagnostics)
             let count = diagnostics.errors.count
-            printError(capitalized("\(cause)the site did not build (\(count) error\(count == 1 ? "" : "s")); the preview shows the errors and keeps the last good build"))
+            let shown = servingLastGoodBuild
+                ? "the preview shows them over the last good build"
+                : "the preview shows them until the site builds"
+            printError(capitalized("\(cause)the site did not build (\(count) error\(count == 1 ? "" : "s")); \(shown)"))
         }
     }
 

@@ -79,9 +79,16 @@ struct ServeCommandTests {
         defer { server.kill() }
         _ = try #require(server.waitForURL(), "no URL printed: \(server.output) \(server.errors)")
         #expect(server.errors.contains(#/content/broken\.md:\d+:\d+: YAML: /#))
-        #expect(server.errors.contains("The site did not build (1 error)"))
+        #expect(server.errors.contains("The site did not build (1 error); the preview shows them until the site builds"))
         server.interrupt()
         #expect(server.waitForExit(within: 5) == 0)
+    }
+
+    @Test("a --site folder that does not exist is an error")
+    func missingFolder() throws {
+        let result = try Binary.run(["serve", "--site", "no-such-folder", "--port", "0"], in: FileManager.default.temporaryDirectory.path)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("error: there is no folder 'no-such-folder'"))
     }
 }
 

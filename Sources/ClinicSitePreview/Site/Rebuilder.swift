@@ -61,7 +61,7 @@ public struct Rebuilder: Sendable {
             site.fail(errors)
             hub.publish(.failed(errors: errors.map(\.description)))
             return RebuildResult(changes: changes, duration: ContinuousClock.now - start,
-                                 outcome: .failed(failure.diagnostics))
+                                 outcome: .failed(failure.diagnostics, servingLastGoodBuild: site.snapshot != nil))
         }
     }
 
@@ -110,8 +110,9 @@ public struct RebuildResult: Sendable {
     public enum Outcome: Sendable {
         /// The site built; browsers were told what the update means.
         case built(BuildSummary, SiteUpdate)
-        /// The site did not build: every diagnostic, errors and warnings, sorted by place.
-        case failed([Diagnostic])
+        /// The site did not build: every diagnostic, errors and warnings, sorted by place, and
+        /// whether an earlier good build is still served (else every page shows the errors).
+        case failed([Diagnostic], servingLastGoodBuild: Bool)
     }
 
     /// The source paths whose change started it (empty for the first build).
