@@ -7,11 +7,15 @@ let package = Package(
     products: [
         .executable(name: "clinicsite", targets: ["clinicsite"]),
         .library(name: "ClinicSite", targets: ["ClinicSite"]),
+        .library(name: "ClinicSitePreview", targets: ["ClinicSitePreview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -37,10 +41,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "ClinicSitePreview",
+            dependencies: [
+                "ClinicSite",
+                "CQrencode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "clinicsite",
             dependencies: [
                 "ClinicSite",
+                "ClinicSitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +63,17 @@ let package = Package(
             name: "ClinicSiteTests",
             dependencies: ["ClinicSite"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ClinicSitePreviewTests",
+            dependencies: [
+                "ClinicSite",
+                "ClinicSitePreview",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "clinicsiteTests",

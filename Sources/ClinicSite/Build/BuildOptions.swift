@@ -8,12 +8,17 @@ public struct BuildOptions: Sendable, Hashable {
     public var today: Day
     /// Parse and render on all cores. The output is the same either way.
     public var parallel: Bool
+    /// Give CSS and JS assets content-hashed names (`style.3f9a1c0b2e.css`). On for `build`;
+    /// the preview server turns it off so a stylesheet edit can be swapped in without a reload.
+    public var fingerprintAssets: Bool
 
     /// Creates options; `today` defaults to the local date.
-    public init(includeDrafts: Bool = false, includeFuture: Bool = false, today: Day = .today(), parallel: Bool = true) {
+    public init(includeDrafts: Bool = false, includeFuture: Bool = false, today: Day = .today(), parallel: Bool = true,
+                fingerprintAssets: Bool = true) {
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.today = today
         self.parallel = parallel
+        self.fingerprintAssets = fingerprintAssets
     }
 }

@@ -32,7 +32,7 @@ public enum SiteBuilder {
     public static func render(folder: SiteFolder, options: BuildOptions, into sink: any OutputSink) throws(BuildFailure) -> BuildReport {
         let (renderer, warnings) = try prepare(folder: folder, options: options)
         do {
-            try renderer.render(to: sink, parallel: options.parallel)
+            try renderer.render(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
         } catch {
             throw BuildFailure(error.diagnostics + warnings)
         }
@@ -54,7 +54,7 @@ public enum SiteBuilder {
         }
         let sink = DirectorySink(root: staging)
         do {
-            try renderer.render(to: sink, parallel: options.parallel)
+            try renderer.render(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
         } catch {
             output.discard(staging: staging)
             throw BuildFailure(error.diagnostics + warnings)

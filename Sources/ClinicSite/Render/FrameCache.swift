@@ -6,7 +6,9 @@ import Mustache
 ///
 /// A partial qualifies only when all of this holds, checked at build time:
 /// - rendered against the kind's shared values alone (`site`, `links`, `assets`, `root`,
-///   `nav`), it reads nothing else from the page (every lookup is recorded);
+///   `nav`), it never reads a page's own top-level values (`page`, `json_ld`): every lookup
+///   is recorded. (A name found nowhere, such as `in_section` on a menu item that lacks it,
+///   falls through to the top level and finds nothing on every page alike.)
 /// - it renders to the same text for the first and the last page;
 /// - a whole page rendered with the fixed text is byte-identical to the page rendered
 ///   normally, for those sample pages.
@@ -28,16 +30,19 @@ enum FrameCache {
     }
 
     /// Templates for rendering `template` pages whose contexts share `shared`; `samples` are
-    /// full contexts of real pages of that kind (at least one).
+    /// full contexts of real pages of that kind (at least one). Every page context of the kind
+    /// must have the same top-level keys: those of `shared` plus its own (`pageKeys`,
+    /// by default the samples' other keys).
     static func specialize(_ templates: TemplateSet, for template: String, shared: [String: Any],
-                           samples: [[String: Any]]) -> TemplateSet {
+                           samples: [[String: Any]], pageKeys: Set<String>? = nil) -> TemplateSet {
         guard let first = samples.first, let last = samples.last else { return templates }
+        let pageKeys = pageKeys ?? Set(samples.flatMap(\.keys)).subtracting(shared.keys)
         var fixed: [String: MustacheTemplate] = [:]
         var covered: Set<String> = []
         for partial in templates.partials(reachableFrom: template) where !covered.contains(partial) {
             let recorder = RecordingContext(shared)
             let text = templates.render(partial, object: recorder)
-            guard recorder.read.isSubset(of: Set(shared.keys)),
+            guard recorder.read.isDisjoint(with: pageKeys),
                   templates.render(partial, first) == text,
                   templates.render(partial, last) == text,
                   let constant = constantTemplate(text) else { continue }

@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders and writes everything. Throws every write error at once as a ``BuildFailure``.
-    public func render(to sink: any OutputSink, parallel: Bool = true) throws(BuildFailure) {
+    public func render(to sink: any OutputSink, parallel: Bool = true, fingerprintAssets: Bool = true) throws(BuildFailure) {
         let failures = Mutex<[Diagnostic]>([])
         @Sendable func store(_ contents: String, _ path: String) {
             do {
@@ -44,7 +44,7 @@ public struct SiteRenderer: Sendable {
         var assetPaths: [String: String] = [:]
         for file in site.assets {
             var output = file
-            if Fingerprint.extensions.contains(Path.fileExtension(of: file.outputPath)) {
+            if fingerprintAssets, Fingerprint.extensions.contains(Path.fileExtension(of: file.outputPath)) {
                 do {
                     output.outputPath = Fingerprint.name(file.outputPath, hash: Fingerprint.hash(try FileSystem.readBytes(file.sourcePath)))
                 } catch {
@@ -98,7 +98,8 @@ public struct SiteRenderer: Sendable {
         for name in Set(site.aftercare.map(\.template)).sorted() {
             let indices = site.aftercare.indices.filter { site.aftercare[$0].template == name }
             frames[name] = FrameCache.specialize(templates, for: name, shared: context.aftercareShared,
-                                                 samples: [indices.first!, indices.last!].map(aftercareValues))
+                                                 samples: [indices.first!, indices.last!].map(aftercareValues),
+                                                 pageKeys: ["page", "json_ld"])
         }
         let frameTemplates = UncheckedBox(frames)
         let renderAftercare: @Sendable (Int) -> Void = { index in

@@ -1,0 +1,144 @@
+import ClinicSite
+import Foundation
+import Synchronization
+
+/// The site the preview serves: the last good build, and the errors of the latest build when
+/// it failed.
+///
+/// Request handlers read it and the ``Rebuilder`` replaces its contents; both take its lock
+/// only for a moment, so a request never waits for a build. HTML pages are served with the
+/// live-reload script (and, while there are errors, the overlay) added on the way out: the
+/// stored files are exactly what `build` would write.
+public final class PreviewSite: Sendable {
+    private struct State {
+        var snapshot: SiteSnapshot?
+        var problem: BuildProblem?
+        var buildCount = 0
+
+        mutating func install(_ snapshot: SiteSnapshot) {
+            self.snapshot = snapshot
+            buildCount += 1
+        }
+    }
+
+    private let state = Mutex(State())
+    /// Tells this run of `serve` from earlier ones, so a page left open across a restart
+    /// reloads.
+    public let session: String
+
+    /// An empty site: nothing has been built yet.
+    public init(session: String = PreviewSite.makeSession()) {
+        self.session = session
+    }
+
+    /// The last good build, if any.
+    public var snapshot: SiteSnapshot? { state.withLock { $0.snapshot } }
+
+    /// The errors of the latest build, when it failed.
+    public var problem: BuildProblem? { state.withLock { $0.problem } }
+
+    /// What a browser is told when it connects to the event stream.
+    public var hello: LiveReloadEvent {
+        state.withLock { .hello(build: $0.snapshot?.id, errors: $0.problem?.lines ?? []) }
+    }
+
+    /// Installs a successful build's output and clears any errors; returns what browsers
+    /// should do about it. Builds are published one at a time (by the ``Rebuilder``); the
+    /// new snapshot is made and compared outside the lock, so requests never wait for that.
+    public func publish(_ output: [String: [UInt8]], basePath: String, at now: Date = Date()) -> SiteUpdate {
+        let (previous, buildCount) = state.withLock { ($0.snapshot, $0.buildCount) }
+        let next = SiteSnapshot(id: "\(session)-\(buildCount + 1)", basePath: basePath, output: output,
+                                previous: previous, builtAt: now)
+        let changed: [String]
+        if let previous, previous.basePath == basePath {
+            changed = next.changedPaths(since: previous)
+        } else {
+            changed = output.keys.sorted()
+        }
+        return state.withLock { state in
+            let hadProblem = state.problem != nil
+            state.problem = nil
+            guard let previous else {
+                state.install(next)
+                return .pages(build: next.id)
+            }
+            if changed.isEmpty {
+                return hadProblem ? .pages(build: previous.id) : .unchanged
+            }
+            state.install(next)
+            let stylesheetsOnly = changed.allSatisfy { path in
+                path.hasSuffix(".css") && previous.files[path] != nil && next.files[path] != nil
+            }
+            if stylesheetsOnly {
+                return .stylesheets(build: next.id, previous: previous.id, changed: changed)
+            }
+            return .pages(build: next.id)
+        }
+    }
+
+    /// Records a failed build. The site served stays as it was.
+    public func fail(_ errors: [Diagnostic], at now: Date = Date()) {
+        state.withLock { state in
+            if state.problem?.errors == errors { return }
+            state.problem = BuildProblem(errors: errors, since: now)
+        }
+    }
+
+    /// The folder or file `decodedPath` names, with the bytes to send; nil when the built
+    /// site has no such file or folder, or the path is not plain (see ``SitePath``).
+    public func resource(at decodedPath: String) -> PreviewResource? {
+        let (snapshot, problem) = state.withLock { ($0.snapshot, $0.problem) }
+        guard let snapshot, let path = SitePath(decodedPath, basePath: snapshot.basePath) else { return nil }
+        if path.namesFolder {
+            return snapshot.folders.contains(path.relative) ? .folder(modified: snapshot.builtAt) : nil
+        }
+        if let file = snapshot.files[path.relative] {
+            return served(file, path: path.relative, snapshot: snapshot, problem: problem)
+        }
+        if snapshot.folders.contains(path.relative) {
+            return .folder(modified: snapshot.builtAt)
+        }
+        return nil
+    }
+
+    /// The site's `404.html` as served, or nil when there is no good build.
+    public func notFoundPage() -> [UInt8]? {
+        let (snapshot, problem) = state.withLock { ($0.snapshot, $0.problem) }
+        guard let snapshot, let file = snapshot.files["404.html"] else { return nil }
+        return served(file, path: "404.html", snapshot: snapshot, problem: problem).bytes
+    }
+
+    /// The page served while no build has succeeded.
+    public func unbuiltPage() -> [UInt8] {
+        LiveReloadPage.unbuiltSite(problem: problem)
+    }
+
+    /// A file as sent: HTML gets the script (and the overlay); everything else is unchanged.
+    /// An HTML page's bytes change with every build (they name it) and with the errors, so
+    /// its modification date does too.
+    private func served(_ file: SiteSnapshot.File, path: String, snapshot: SiteSnapshot, problem: BuildProblem?) -> PreviewResource {
+        guard path.hasSuffix(".html") || path.hasSuffix(".htm") else {
+            return .file(file.bytes, modified: file.modified)
+        }
+        let bytes = LiveReloadPage.inject(into: file.bytes, build: snapshot.id, problem: problem)
+        let modified = max(snapshot.builtAt, problem?.since ?? snapshot.builtAt)
+        return .file(bytes, modified: modified)
+    }
+
+    /// Eight random hex digits.
+    public static func makeSession() -> String {
+        let value = UInt32.random(in: 0...UInt32.max)
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}
+
+/// What a successful build means for the browsers showing the site.
+public enum SiteUpdate: Sendable, Equatable {
+    /// The output is byte-for-byte the same: nothing to do.
+    case unchanged
+    /// Only stylesheets changed: swap them without reloading.
+    case stylesheets(build: String, previous: String, changed: [String])
+    /// Pages changed (or errors were cleared): reload.
+    case pages(build: String)
+}

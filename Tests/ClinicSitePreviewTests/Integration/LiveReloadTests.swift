@@ -1,0 +1,141 @@
+import ClinicSite
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import ClinicSitePreview
+
+@Suite("Live reload", .serialized, .timeLimit(.minutes(2)))
+struct LiveReloadTests {
+    @Test("editing a page sends a reload event within 2 seconds", arguments: [SiteWatcher.Method.platformDefault, .polling(every: .milliseconds(100))])
+    func reloadOnEdit(_ method: SiteWatcher.Method) async throws {
+        let site = try SiteCopy()
+        try await withPreview(site, configure: { $0.watchMethod = method }) { preview in
+            let events = try EventStreamClient(port: preview.port)
+            let hello = try #require(await events.next(named: "hello", timeout: .seconds(5)))
+            let build = try #require(preview.server.site.snapshot?.id)
+            #expect(hello.data == "{\"build\":\"\(build)\",\"errors\":[]}")
+
+            let saved = ContinuousClock.now
+            try site.edit("content/aftercare/cupping-aftercare.md", replacing: "title: Cupping aftercare", with: "title: Cupping aftercare, revised")
+            let reload = try #require(await events.next(named: "reload", timeout: .seconds(2)))
+            #expect(ContinuousClock.now - saved < .seconds(2))
+            let next = try #require(preview.server.site.snapshot?.id)
+            #expect(next != build)
+            #expect(reload.data == "{\"build\":\"\(next)\"}")
+            let page = try await preview.request("/aftercare/cupping-aftercare/")
+            #expect(RunningPreview.text(page).contains("Cupping aftercare, revised"))
+            #expect(RunningPreview.text(page).contains("let build = \"\(next)\";"))
+        }
+    }
+
+    @Test("a stylesheet-only change swaps stylesheets instead of reloading")
+    func stylesheets() async throws {
+        let site = try SiteCopy()
+        try await withPreview(site) { preview in
+            let events = try EventStreamClient(port: preview.port)
+            _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
+            let build = try #require(preview.server.site.snapshot?.id)
+            try site.write(try site.read("templates/assets/style.css") + "\n.clinicsite-test { color: red; }\n", to: "templates/assets/style.css")
+            let event = try #require(await events.next(timeout: .seconds(2)))
+            #expect(event.name == "stylesheets")
+            let next = try #require(preview.server.site.snapshot?.id)
+            #expect(event.data == "{\"build\":\"\(next)\",\"previous\":\"\(build)\"}")
+            #expect(RunningPreview.text(try await preview.request("/assets/style.css")).contains(".clinicsite-test"))
+        }
+    }
+
+    @Test("a broken front matter shows the overlay, keeps the last good site, and the next good build clears it")
+    func overlay() async throws {
+        let site = try SiteCopy()
+        try await withPreview(site) { preview in
+            let events = try EventStreamClient(port: preview.port)
+            _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
+            let good = try site.read("content/aftercare/cupping-aftercare.md")
+            try site.edit("content/aftercare/cupping-aftercare.md", replacing: "title: Cupping aftercare", with: "title: [Cupping aftercare")
+
+            let failed = try #require(await events.next(named: "failed", timeout: .seconds(2)))
+            let problem = try #require(preview.server.site.problem)
+            let first = try #require(problem.lines.first)
+            let file = site.root + "/content/aftercare/cupping-aftercare.md"
+            #expect(first.hasPrefix(file + ":"))
+            let place = first.dropFirst(file.count + 1).split(separator: ":")
+            #expect(place.count >= 3 && Int(place[0]) != nil && Int(place[1]) != nil)
+            #expect(failed.data.contains("content/aftercare/cupping-aftercare.md:"))
+
+            let page = RunningPreview.text(try await preview.request("/aftercare/cupping-aftercare/"))
+            #expect(page.contains("<div id=\"clinicsite-overlay\" role=\"alert\">"))
+            #expect(page.contains("The site did not build: 1 error"))
+            #expect(page.contains(Escape.html(first)))
+            #expect(page.contains("<h1>Cupping aftercare</h1>"))
+            let other = RunningPreview.text(try await preview.request("/faq/"))
+            #expect(other.contains("clinicsite-overlay\" role"))
+
+            let late = try EventStreamClient(port: preview.port)
+            let hello = try #require(await late.next(named: "hello", timeout: .seconds(5)))
+            #expect(hello.data.contains("content/aftercare/cupping-aftercare.md:"))
+
+            try site.write(good, to: "content/aftercare/cupping-aftercare.md")
+            _ = try #require(await events.next(named: "reload", timeout: .seconds(2)))
+            let fixed = RunningPreview.text(try await preview.request("/aftercare/cupping-aftercare/"))
+            #expect(!fixed.contains("clinicsite-overlay\" role"))
+            #expect(preview.server.site.problem == nil)
+        }
+    }
+
+    @Test("a burst of saves rebuilds once")
+    func burst() async throws {
+        let site = try SiteCopy()
+        try await withPreview(site) { preview in
+            let events = try EventStreamClient(port: preview.port)
+            _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
+            #expect(preview.log.buildCount == 1)
+            for (index, file) in ["about.md", "contact.md", "faq.md", "index.md", "aftercare/cupping-aftercare.md"].enumerated() {
+                let path = "content/" + file
+                try site.write(try site.read(path) + "\nSaved \(index).\n", to: path)
+            }
+            _ = try #require(await events.next(named: "reload", timeout: .seconds(2)))
+            #expect(await events.next(timeout: .milliseconds(800)) == nil)
+            #expect(preview.log.buildCount == 2)
+        }
+    }
+
+    @Test("a save that changes no output rebuilds but sends nothing")
+    func unchanged() async throws {
+        let site = try SiteCopy()
+        try await withPreview(site) { preview in
+            let events = try EventStreamClient(port: preview.port)
+            _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
+            try site.write(try site.read("content/about.md"), to: "content/about.md")
+            #expect(await eventually(within: .seconds(2)) { preview.log.buildCount == 2 })
+            #expect(await events.next(timeout: .milliseconds(500)) == nil)
+        }
+    }
+
+    @Test("Ctrl-C with a page open: the stream closes, the server stops promptly and the port is free")
+    func shutdown() async throws {
+        let site = try SiteCopy()
+        let clock = ContinuousClock()
+        let (port, events, stopping) = try await withPreview(site) { preview in
+            let events = try EventStreamClient(port: preview.port)
+            _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
+            #expect(preview.server.hub.subscriberCount == 1)
+            return (preview.port, events, clock.now)
+        }
+        #expect(clock.now - stopping < .seconds(2))
+        #expect(await events.closed(within: .seconds(1)))
+        #expect(PortFinder.canListen(host: "127.0.0.1", port: port))
+    }
+
+    @Test("a browser that goes away is forgotten")
+    func disconnect() async throws {
+        let site = try SiteCopy()
+        try await withPreview(site) { preview in
+            var events: EventStreamClient? = try EventStreamClient(port: preview.port)
+            _ = try #require(await events?.next(named: "hello", timeout: .seconds(5)))
+            #expect(preview.server.hub.subscriberCount == 1)
+            events = nil
+            #expect(await eventually(within: .seconds(3)) { preview.server.hub.subscriberCount == 0 })
+        }
+    }
+}
