@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "clinicsiteTests",
-            dependencies: ["ClinicSite", "clinicsite"]
+            dependencies: ["ClinicSite", "clinicsite"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

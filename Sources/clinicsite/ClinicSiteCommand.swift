@@ -8,12 +8,12 @@ import Darwin
 #endif
 
 @main
-struct ClinicSiteCommand: ParsableCommand {
+struct ClinicSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinicsite",
         abstract: "Builds a website for a therapy clinic from its details and aftercare advice.",
         version: "0.1.0",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: nil
     )
 }
