@@ -15,13 +15,33 @@ struct Check: AsyncParsableCommand {
 
     @OptionGroup var schedule: ScheduleOptions
 
+    @Flag(name: .long, help: "Also check links to other sites over the network (failures are warnings).")
+    var external = false
+
     @Flag(name: .long, help: "Exit with status 1 when there are warnings, too.")
     var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("With --external: seconds to wait for each answer.", valueName: "seconds"))
+    var timeout: Double = 10
+
+    @Option(name: .long, help: ArgumentHelp("With --external: further tries after a timeout or a server error.", valueName: "n"))
+    var retries: Int = 2
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
+        guard (0...10).contains(retries) else { throw ValidationError("--retries must be between 0 and 10") }
+    }
 
     func run() async throws {
         let folder = SiteFolder(siteOptions.site)
         let result = SiteCheck.run(folder: folder, options: schedule.buildOptions)
-        let diagnostics = result.diagnostics
+        var diagnostics = result.diagnostics
+        if external, result.built, !result.externalLinks.isEmpty {
+            let configuration = ExternalLinkChecker.Configuration(timeout: timeout, retries: retries)
+            let probe = URLSessionProbe(perHost: configuration.perHost, timeout: configuration.timeout)
+            diagnostics += await ExternalLinkChecker.check(result.externalLinks, configuration: configuration, probe: probe)
+            diagnostics.sort()
+        }
         for diagnostic in diagnostics {
             print(diagnostic.labeledDescription)
         }
@@ -30,7 +50,9 @@ struct Check: AsyncParsableCommand {
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if result.built {
             var checked = "\(result.pageCount) pages, \(result.internalLinkCount) links within the site"
-            if !result.externalLinks.isEmpty {
+            if external {
+                checked += ", \(result.externalLinks.count) external link\(result.externalLinks.count == 1 ? "" : "s")"
+            } else if !result.externalLinks.isEmpty {
                 checked += " (\(result.externalLinks.count) external not checked; --external checks them)"
             }
             print("Checked \(checked): \(counts)")

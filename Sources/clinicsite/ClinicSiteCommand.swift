@@ -12,7 +12,7 @@ struct ClinicSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinicsite",
         abstract: "Builds a website for a therapy clinic from its details and aftercare advice.",
-        version: "0.1.0",
+        version: ClinicSiteVersion.current,
         subcommands: [Build.self, Check.self],
         defaultSubcommand: nil
     )
