@@ -32,9 +32,22 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "ThemeEmbedder"
+        ),
+        .plugin(
+            name: "EmbedTheme",
+            capability: .buildTool(),
+            dependencies: ["ThemeEmbedder"]
+        ),
+        .target(
+            name: "ClinicSiteTheme",
+            plugins: ["EmbedTheme"]
+        ),
+        .executableTarget(
             name: "clinicsite",
             dependencies: [
                 "ClinicSite",
+                "ClinicSiteTheme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,7 +13,7 @@ struct ClinicSiteCommand: AsyncParsableCommand {
         commandName: "clinicsite",
         abstract: "Builds a website for a therapy clinic from its details and aftercare advice.",
         version: ClinicSiteVersion.current,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Init.self, New.self, Build.self, Check.self],
         defaultSubcommand: nil
     )
 }
