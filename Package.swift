@@ -52,10 +52,23 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "ThemeEmbedder"
+        ),
+        .plugin(
+            name: "EmbedTheme",
+            capability: .buildTool(),
+            dependencies: ["ThemeEmbedder"]
+        ),
+        .target(
+            name: "ClinicSiteTheme",
+            plugins: ["EmbedTheme"]
+        ),
+        .executableTarget(
             name: "clinicsite",
             dependencies: [
                 "ClinicSite",
                 "ClinicSitePreview",
+                "ClinicSiteTheme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +90,8 @@ let package = Package(
         ),
         .testTarget(
             name: "clinicsiteTests",
-            dependencies: ["ClinicSite", "clinicsite"]
+            dependencies: ["ClinicSite", "clinicsite"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -15,11 +15,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The output folder (default: DIR/site).", valueName: "dir"))
     var output: String?
 
-    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Include pages dated in the future.")
-    var future = false
+    @OptionGroup var schedule: ScheduleOptions
 
     @Flag(name: .long, help: "List the pages left out and why.")
     var verbose = false
@@ -28,9 +24,8 @@ struct Build: ParsableCommand {
         let start = ContinuousClock.now
         let folder = SiteFolder(siteOptions.site)
         let outputFolder = OutputFolder(output, site: folder)
-        let options = BuildOptions(includeDrafts: drafts, includeFuture: future)
         do {
-            let result = try SiteBuilder.build(folder: folder, output: outputFolder, options: options)
+            let result = try SiteBuilder.build(folder: folder, output: outputFolder, options: schedule.buildOptions)
             report(result.warnings)
             let elapsed = ContinuousClock.now - start
             let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
@@ -41,7 +36,7 @@ struct Build: ParsableCommand {
                         print("  left out \(exclusion.path): \(exclusion.reason)")
                     }
                 } else {
-                    print("Left out \(result.excluded.count) page\(result.excluded.count == 1 ? "" : "s") (drafts or future dates; --verbose lists them)")
+                    print("Left out \(result.excluded.count) page\(result.excluded.count == 1 ? "" : "s") (drafts, future dates or expired; --verbose lists them)")
                 }
             }
         } catch {

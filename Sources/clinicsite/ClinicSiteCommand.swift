@@ -12,8 +12,8 @@ struct ClinicSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinicsite",
         abstract: "Builds a website for a therapy clinic from its details and aftercare advice.",
-        version: "0.1.0",
-        subcommands: [Build.self, Serve.self],
+        version: ClinicSiteVersion.current,
+        subcommands: [Init.self, New.self, Build.self, Check.self, Serve.self],
         defaultSubcommand: nil
     )
 }
@@ -22,6 +22,33 @@ struct ClinicSiteCommand: AsyncParsableCommand {
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and templates/.", valueName: "dir"))
     var site: String = "."
+}
+
+/// The options that decide which pages a build (or a check) includes.
+struct ScheduleOptions: ParsableArguments {
+    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include pages dated in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "Include pages whose 'expires' day has passed.")
+    var expired = false
+
+    @Option(name: .long, help: ArgumentHelp("Build as if today were this day (YYYY-MM-DD); default: today.", valueName: "date"))
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(today) == nil {
+            throw ValidationError("--today must be a date written YYYY-MM-DD, e.g. 2026-12-01; got '\(today)'")
+        }
+    }
+
+    /// The build options these flags ask for.
+    var buildOptions: BuildOptions {
+        BuildOptions(includeDrafts: drafts, includeFuture: future, includeExpired: expired,
+                     today: today.flatMap { Day($0) } ?? .today())
+    }
 }
 
 /// Prints diagnostics to standard error, one per line.

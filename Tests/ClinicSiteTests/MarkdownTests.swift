@@ -143,3 +143,26 @@ struct FAQParserTests {
         #expect(result.sections.flatMap(\.questions).map(\.id) == ["same", "same-2"])
     }
 }
+
+@Suite("Places of links and headings")
+struct MarkdownPlacesTests {
+    @Test("columns count characters, not bytes, after accented letters")
+    func columns() {
+        let rendered = MarkdownRenderer.render("Crème brûlée: [recipe](/r/)\n\n## Où aller\n", firstLine: 5)
+        #expect(rendered.links.first?.line == 5)
+        #expect(rendered.links.first?.column == 15)
+        #expect(rendered.headings.first?.line == 7)
+        #expect(rendered.headings.first?.column == 1)
+    }
+
+    @Test("faq.md keeps its links and every heading with their places")
+    func faq() {
+        let result = FAQParser.parse("Intro [home](/).\n\n## Section\n\n### Question?\n\nAnswer, see [this](#section).\n\n#### Detail\n\nMore.\n",
+                                     path: "content/faq.md", firstLine: 5)
+        #expect(result.links.map(\.url) == ["/", "#section"])
+        #expect(result.links.map(\.line) == [5, 11])
+        #expect(result.headings.map(\.level) == [2, 3, 4])
+        #expect(result.headings.map(\.line) == [7, 9, 13])
+        #expect(result.headings.map(\.id) == ["section", "question", ""])
+    }
+}

@@ -4,12 +4,15 @@ public enum SiteLoader {
     /// every error and warning from every file.
     public static func load(_ sources: SiteSources, options: BuildOptions) -> (Site?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let clinicFile = sources.clinic else { return (nil, diagnostics) }
-        let (clinicValue, clinicDiagnostics) = Clinic.read(clinicFile)
-        diagnostics += clinicDiagnostics
-        guard let clinic = clinicValue else { return (nil, diagnostics) }
-
-        let markdownOptions = MarkdownOptions(unsafeHTML: clinic.unsafeHTML, basePath: clinic.url.basePath)
+        var clinicValue: Clinic?
+        if let clinicFile = sources.clinic {
+            let (value, found) = Clinic.read(clinicFile)
+            diagnostics += found
+            clinicValue = value
+        }
+        // Without a usable clinic.yml the pages are still read, with default Markdown options,
+        // so their errors are reported in the same run.
+        let markdownOptions = clinicValue.map { MarkdownOptions(unsafeHTML: $0.unsafeHTML, basePath: $0.url.basePath) } ?? MarkdownOptions()
         var excluded: [Exclusion] = []
 
         // FAQ first: aftercare pages refer to its sections.
@@ -22,7 +25,7 @@ public enum SiteLoader {
                 diagnostics += parsed.diagnostics
                 faq = FAQ(title: document.frontMatter.title ?? "Frequently asked questions",
                           summary: document.frontMatter.summary, introHTML: parsed.introHTML,
-                          sections: parsed.sections, path: file.path)
+                          sections: parsed.sections, path: file.path, links: parsed.links, headings: parsed.headings)
             }
         }
 
@@ -33,7 +36,8 @@ public enum SiteLoader {
             if let document {
                 let rendered = MarkdownRenderer.render(document.body, options: markdownOptions, firstLine: document.bodyFirstLine)
                 home = HomePage(sourcePath: file.path, title: document.frontMatter.title,
-                                summary: document.frontMatter.summary ?? rendered.firstParagraph, introHTML: rendered.html)
+                                summary: document.frontMatter.summary ?? rendered.firstParagraph, introHTML: rendered.html,
+                                links: rendered.links, headings: rendered.headings)
             }
         }
 
@@ -101,7 +105,8 @@ public enum SiteLoader {
             let page = AftercarePage(sourcePath: document.file.path, slug: slug, title: title,
                                      summary: matter.summary ?? content.firstParagraph, hasOwnSummary: matter.summary != nil,
                                      treatment: matter.treatment, date: matter.date, updated: matter.updated,
-                                     reviewed: matter.reviewed, reviewedBy: matter.reviewedBy, tags: matter.tags,
+                                     reviewed: matter.reviewed, reviewedLocation: matter.reviewedLocation,
+                                     reviewedBy: matter.reviewedBy, tags: matter.tags,
                                      draft: matter.draft, faqSections: sections, template: matter.template ?? "aftercare",
                                      templateLocation: matter.templateLocation, content: content)
             if let problem = addresses.claim(page.path, by: page.sourcePath) {
@@ -129,7 +134,7 @@ public enum SiteLoader {
             pages.append(page)
         }
 
-        guard diagnostics.errors.isEmpty else { return (nil, diagnostics) }
+        guard diagnostics.errors.isEmpty, let clinic = clinicValue else { return (nil, diagnostics) }
         let site = Site(clinic: clinic, home: home,
                         aftercare: aftercare.sorted { $0.slug < $1.slug },
                         pages: pages.sorted { $0.slug < $1.slug },
@@ -145,6 +150,9 @@ public enum SiteLoader {
         }
         if let date = matter.date, date > options.today, !options.includeFuture {
             return Exclusion(path: path, reason: "dated \(date.iso), in the future (build with --future to include it)")
+        }
+        if let expires = matter.expires, expires < options.today, !options.includeExpired {
+            return Exclusion(path: path, reason: "expired on \(expires.iso) (build with --expired to include it)")
         }
         return nil
     }

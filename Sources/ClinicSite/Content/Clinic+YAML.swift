@@ -95,6 +95,15 @@ extension Clinic {
             if URLText.isSafeWebURL(value) { social.append(value) } else { fail(place, "'social' links must be full https:// addresses, not '\(value)'") }
         }
         let unsafeHTML = fields.mapping("markdown", what: "'markdown'") { reader in reader.bool("unsafe_html") } ?? nil
+        var reviewInterval = ReviewInterval.standard
+        if let (value, place) = fields.locatedString("review_interval") {
+            if let parsed = ReviewInterval(value) {
+                reviewInterval = parsed
+            } else {
+                fail(place, "'review_interval' should be a number of months or years, such as '12 months' or '1 year', not '\(value)'")
+            }
+        }
+        let fieldLocations = fields.valueLocations
         fields.finish()
         diagnostics = fields.diagnostics + diagnostics
 
@@ -103,7 +112,7 @@ extension Clinic {
                             description: description, phone: phone, email: email, bookingURL: bookingURL,
                             address: address, mapURL: mapURL, hours: hours, practitioners: practitioners,
                             services: services, emergency: emergency, disclaimer: disclaimer, social: social,
-                            unsafeHTML: unsafeHTML ?? false)
+                            unsafeHTML: unsafeHTML ?? false, reviewInterval: reviewInterval, fieldLocations: fieldLocations)
         return (clinic, diagnostics)
     }
 

@@ -130,13 +130,25 @@ struct FieldReader {
 
     /// A calendar day written `YYYY-MM-DD`.
     mutating func day(_ key: String) -> Day? {
+        locatedDay(key)?.0
+    }
+
+    /// A calendar day with the place of its value.
+    mutating func locatedDay(_ key: String) -> (Day, SourceLocation)? {
         guard let node = node(key) else { return nil }
         guard let scalar = node.scalar, let day = Day(scalar.string.trimmingCharacters(in: .whitespaces)) else {
             let shown = node.scalar?.string ?? "this"
             error(node, "'\(prefix)\(key)' is not a date: '\(shown)' (expected YYYY-MM-DD, e.g. 2026-03-14)")
             return nil
         }
-        return day
+        return (day, location(of: node))
+    }
+
+    /// Where each field's value is, by field name.
+    var valueLocations: [String: SourceLocation] {
+        var locations: [String: SourceLocation] = [:]
+        for pair in pairs { locations[pair.key] = location(of: pair.value) }
+        return locations
     }
 
     /// A list of texts; a single text is taken as a one-item list.

@@ -16,7 +16,11 @@ public struct PageFrontMatter: Sendable {
     public var slugLocation: SourceLocation?
     public var date: Day?
     public var updated: Day?
+    /// The last day the page is shown; after it the page is left out (seasonal notices).
+    public var expires: Day?
+    public var expiresLocation: SourceLocation?
     public var reviewed: Day?
+    public var reviewedLocation: SourceLocation?
     public var reviewedBy: String?
     public var treatment: String?
     public var tags: [String] = []
@@ -70,8 +74,16 @@ public struct PageDocument: Sendable {
                 matter.slug = slug
                 matter.slugLocation = place
             }
-            matter.date = fields.day("date")
+            let date = fields.locatedDay("date")
+            matter.date = date?.0
             matter.updated = fields.day("updated")
+            if let (expires, place) = fields.locatedDay("expires") {
+                matter.expires = expires
+                matter.expiresLocation = place
+                if let (date, _) = date, expires < date {
+                    fields.diagnostics.append(Diagnostic(place, "'expires' (\(expires.iso)) is before 'date' (\(date.iso)): the page would never be shown", stage: .frontMatter))
+                }
+            }
             matter.draft = fields.bool("draft") ?? false
             if let (template, place) = fields.locatedString("template") {
                 matter.template = template
@@ -80,7 +92,10 @@ public struct PageDocument: Sendable {
         }
         if kind == .aftercare {
             matter.treatment = fields.string("treatment")
-            matter.reviewed = fields.day("reviewed")
+            if let (reviewed, place) = fields.locatedDay("reviewed") {
+                matter.reviewed = reviewed
+                matter.reviewedLocation = place
+            }
             matter.reviewedBy = fields.string("reviewed_by")
             matter.tags = (fields.stringList("tags") ?? []).map(\.0)
             matter.faq = (fields.stringList("faq") ?? []).map { (title: $0.0, location: $0.1) }

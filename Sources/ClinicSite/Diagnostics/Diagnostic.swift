@@ -18,6 +18,8 @@ public enum Stage: String, Sendable {
     case template
     case render
     case output
+    /// `clinicsite check`: links, anchors, headings, alt text, review dates.
+    case check
 }
 
 /// A problem with a place: `content/aftercare/cupping.md:4:7: 'date' is not a date`.
@@ -45,6 +47,12 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         case .error: "\(location): \(message)"
         case .warning: "\(location): warning: \(message)"
         }
+    }
+
+    /// `path:line:column: error: message` or `path:line:column: warning: message`: the form
+    /// `clinicsite check` prints, naming the severity of every line.
+    public var labeledDescription: String {
+        "\(location): \(severity.rawValue): \(message)"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

@@ -94,6 +94,15 @@ enum Cmark {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Every heading under `root`, in document order.
+    static func headings(_ root: OpaquePointer) -> [OpaquePointer] {
+        var nodes: [OpaquePointer] = []
+        walk(root) { node, entering in
+            if entering, type(node) == CMARK_NODE_HEADING { nodes.append(node) }
+        }
+        return nodes
+    }
+
     /// Calls `visit` for every node under (and including) `root`, entering and exiting.
     static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
@@ -108,7 +117,7 @@ enum Cmark {
 
     /// Prefixes root-relative link and image destinations with the site's base path and
     /// collects every link, with its place in the file.
-    static func adjustLinks(_ document: OpaquePointer, basePath: String, lineOffset: Int) -> [MarkdownLink] {
+    static func adjustLinks(_ document: OpaquePointer, basePath: String, lineOffset: Int, columns: SourceColumns) -> [MarkdownLink] {
         var links: [MarkdownLink] = []
         var nodes: [OpaquePointer] = []
         walk(document) { node, entering in
@@ -118,9 +127,9 @@ enum Cmark {
         for node in nodes {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let isImage = type(node) == CMARK_NODE_IMAGE
-            links.append(MarkdownLink(url: url, text: plainText(node), isImage: isImage,
-                                      line: Int(cmark_node_get_start_line(node)) + lineOffset,
-                                      column: Int(cmark_node_get_start_column(node))))
+            let line = Int(cmark_node_get_start_line(node))
+            links.append(MarkdownLink(url: url, text: plainText(node), isImage: isImage, line: line + lineOffset,
+                                      column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
             if basePath != "/", url.hasPrefix("/"), !url.hasPrefix("//") {
                 cmark_node_set_url(node, basePath + url.dropFirst())
             }

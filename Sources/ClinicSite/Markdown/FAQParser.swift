@@ -10,6 +10,10 @@ public enum FAQParser {
         public var introHTML: String
         public var sections: [FAQSection]
         public var diagnostics: [Diagnostic]
+        /// Every link and image in the file, with its place.
+        public var links: [MarkdownLink]
+        /// Every heading in the file, with its place.
+        public var headings: [Heading]
     }
 
     /// Parses the body of `faq.md`. `path` and `firstLine` place diagnostics in the file.
@@ -17,7 +21,8 @@ public enum FAQParser {
         let flags = Cmark.options(options)
         let document = Cmark.parse(markdown, flags: flags)
         defer { cmark_node_free(document) }
-        _ = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1)
+        let columns = SourceColumns(markdown)
+        let links = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1, columns: columns)
         Cmark.convertCallouts(document)
 
         var intro = ""
@@ -27,9 +32,11 @@ public enum FAQParser {
         var answerText = ""
 
         func location(_ node: OpaquePointer) -> SourceLocation {
-            SourceLocation(path: path, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
-                           column: Int(cmark_node_get_start_column(node)))
+            let line = Int(cmark_node_get_start_line(node))
+            return SourceLocation(path: path, line: line + firstLine - 1,
+                                  column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
         }
+        var headingIDs: [OpaquePointer: String] = [:]
         func closeQuestion() {
             guard var section = sections.last, var question = section.questions.last else { return }
             question.answerText = Cmark.collapseWhitespace(answerText)
@@ -49,7 +56,9 @@ public enum FAQParser {
                     diagnostics.append(Diagnostic(last.location, "the FAQ section '\(last.title)' has no questions (write each question as a ### heading)", severity: .warning, stage: .markdown))
                 }
                 let title = Cmark.plainText(node)
-                sections.append(FAQSection(title: title, id: ids.make(for: title), introHTML: "", questions: [], location: location(node)))
+                let id = ids.make(for: title)
+                headingIDs[node] = id
+                sections.append(FAQSection(title: title, id: id, introHTML: "", questions: [], location: location(node)))
             } else if level == 3 {
                 closeQuestion()
                 guard !sections.isEmpty else {
@@ -57,8 +66,10 @@ public enum FAQParser {
                     continue
                 }
                 let question = Cmark.plainText(node)
+                let id = ids.make(for: question)
+                headingIDs[node] = id
                 sections[sections.count - 1].questions.append(
-                    FAQQuestion(question: question, id: ids.make(for: question), answerHTML: "", answerText: "", location: location(node)))
+                    FAQQuestion(question: question, id: id, answerHTML: "", answerText: "", location: location(node)))
             } else {
                 let html = Cmark.html(node, flags: flags)
                 if sections.isEmpty {
@@ -76,6 +87,11 @@ public enum FAQParser {
         if let last = sections.last, last.questions.isEmpty {
             diagnostics.append(Diagnostic(last.location, "the FAQ section '\(last.title)' has no questions (write each question as a ### heading)", severity: .warning, stage: .markdown))
         }
-        return Result(introHTML: intro, sections: sections, diagnostics: diagnostics)
+        let headings = Cmark.headings(document).map { node in
+            let place = location(node)
+            return Heading(level: Int(cmark_node_get_heading_level(node)), title: Cmark.plainText(node),
+                           id: headingIDs[node] ?? "", line: place.line, column: place.column)
+        }
+        return Result(introHTML: intro, sections: sections, diagnostics: diagnostics, links: links, headings: headings)
     }
 }

@@ -30,8 +30,13 @@ public struct Heading: Sendable, Hashable {
     public var level: Int
     /// The heading's plain text.
     public var title: String
-    /// The `id` given to the heading element, unique in its page.
+    /// The `id` given to the heading element, unique in its page (empty for headings inside
+    /// FAQ answers, which keep cmark's plain elements).
     public var id: String
+    /// The 1-based line in the file (front matter lines included).
+    public var line: Int
+    /// The 1-based column.
+    public var column: Int
 }
 
 /// A link or image found in a Markdown document, with its place in the file.

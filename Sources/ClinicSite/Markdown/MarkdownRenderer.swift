@@ -14,7 +14,8 @@ public enum MarkdownRenderer {
         let document = Cmark.parse(markdown, flags: flags)
         defer { cmark_node_free(document) }
 
-        let links = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1)
+        let columns = SourceColumns(markdown)
+        let links = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1, columns: columns)
         let callouts = Cmark.convertCallouts(document)
 
         var firstParagraph: String?
@@ -27,17 +28,15 @@ public enum MarkdownRenderer {
         }
         let wordCount = Cmark.countWords(in: document)
 
-        var headingNodes: [OpaquePointer] = []
-        Cmark.walk(document) { node, entering in
-            if entering, Cmark.type(node) == CMARK_NODE_HEADING { headingNodes.append(node) }
-        }
         var ids = HeadingIDs(reserved: options.reservedIDs)
         var headings: [Heading] = []
-        for node in headingNodes {
+        for node in Cmark.headings(document) {
             let level = Int(cmark_node_get_heading_level(node))
             let title = Cmark.plainText(node)
             let id = ids.make(for: title)
-            headings.append(Heading(level: level, title: title, id: id))
+            let line = Int(cmark_node_get_start_line(node))
+            headings.append(Heading(level: level, title: title, id: id, line: line + firstLine - 1,
+                                    column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
             cmark_node_set_on_exit(block, "</h\(level)>")

@@ -80,6 +80,11 @@ public struct Clinic: Sendable {
     public var social: [String]
     /// Raw HTML in Markdown is kept only when this is true.
     public var unsafeHTML: Bool
+    /// How often aftercare pages should be reviewed (`review_interval`, default 12 months).
+    public var reviewInterval: ReviewInterval = .standard
+    /// Where each top-level field's value is in `clinic.yml`, by field name (`phone`,
+    /// `booking_url`), so later checks can point at it.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     /// The phone number as a `tel:` URL (digits and a leading `+` only).
     public var phoneURL: String? {

@@ -61,7 +61,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         "\(day) \(Day.monthNames[month - 1]) \(year)"
     }
 
-    /// The day `months` months earlier (clamped to the month's last day).
+    /// The day `months` months later (earlier when negative), clamped to the month's last day.
     public func adding(months: Int) -> Day {
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12

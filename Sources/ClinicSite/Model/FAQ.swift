@@ -38,6 +38,10 @@ public struct FAQ: Sendable, Hashable {
     public var sections: [FAQSection]
     /// The file it came from.
     public var path: String
+    /// Links and images in the file, with their places (for `clinicsite check`).
+    public var links: [MarkdownLink] = []
+    /// Headings in the file, with their places (for `clinicsite check`).
+    public var headings: [Heading] = []
 
     /// The section with this title (compared ignoring case and surrounding spaces).
     public func section(titled title: String) -> FAQSection? {

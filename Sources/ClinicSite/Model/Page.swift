@@ -13,6 +13,8 @@ public struct AftercarePage: Sendable {
     public var date: Day?
     public var updated: Day?
     public var reviewed: Day?
+    /// Where front matter gives `reviewed`, if it does.
+    public var reviewedLocation: SourceLocation?
     public var reviewedBy: String?
     public var tags: [String]
     public var draft: Bool
@@ -60,6 +62,10 @@ public struct HomePage: Sendable {
     public var title: String?
     public var summary: String?
     public var introHTML: String
+    /// Links and images in `index.md`, with their places (for `clinicsite check`).
+    public var links: [MarkdownLink] = []
+    /// Headings in `index.md`, with their places (for `clinicsite check`).
+    public var headings: [Heading] = []
 }
 
 /// A page left out of the build, and why.

@@ -125,6 +125,28 @@ enum FileSystem {
         if let failure { throw failure }
     }
 
+    /// Writes `bytes` to a file that must not exist yet (`O_EXCL`): never replaces anything,
+    /// even a file created a moment ago by someone else.
+    static func createNew(_ bytes: [UInt8], at path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(operation: "creating", path: path, code: errno) }
+        var failure: Failure?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(operation: "writing", path: path, code: errno)
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(fd) != 0, failure == nil { failure = Failure(operation: "closing", path: path, code: errno) }
+        if let failure { throw failure }
+    }
+
     /// Writes a string as UTF-8.
     static func write(_ string: String, to path: String) throws {
         var string = string
