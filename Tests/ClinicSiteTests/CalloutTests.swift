@@ -78,6 +78,23 @@ struct QRCodeTests {
         }
     }
 
+    @Test("the SVG path draws exactly the QR modules")
+    func pathMatchesModules() throws {
+        let url = "https://willowstreet.example/aftercare/why-am-i-sore-after-massage/"
+        let modules = try #require(QRCode.modules(for: url))
+        let svg = try #require(QRCode.svg(for: url, label: "x"))
+        let start = try #require(svg.range(of: " d=\""))
+        let path = svg[start.upperBound...].prefix { $0 != "\"" }
+        var grid = Array(repeating: Array(repeating: false, count: modules.count), count: modules.count)
+        for run in path.split(separator: "z") {
+            // M{x} {y}h{n}v1h-{n}
+            let numbers = run.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            #expect(numbers.count == 5 && numbers[4] == numbers[2] && numbers[3] == 1)
+            for x in numbers[0]..<(numbers[0] + numbers[2]) { grid[numbers[1] - 4][x - 4] = true }
+        }
+        #expect(grid == modules)
+    }
+
     @Test("the SVG has a quiet zone, one path, and an escaped label")
     func svg() throws {
         let svg = try #require(QRCode.svg(for: "https://example.org/x/", label: "QR code for <x>"))

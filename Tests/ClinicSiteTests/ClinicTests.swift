@@ -142,3 +142,14 @@ struct SlugTests {
         #expect(errors[0].message.contains("would leave"))
     }
 }
+
+@Suite("Slugs: ASCII fast path")
+struct SlugFastPathTests {
+    @Test("ASCII text gives the same slug through the fast path as through the Unicode path")
+    func sameAsUnicode() {
+        for text in ["Cupping aftercare", "Hot stones & you!", "Don't panic", "  --Lead_in--  ", "A1 b2 C3", "x'y", "___", ""] {
+            // Appending a combining mark forces the Unicode path; the mark itself is dropped.
+            #expect(Slug.make(from: text) == Slug.make(from: text + "\u{301}"), "\(text)")
+        }
+    }
+}

@@ -59,3 +59,29 @@ struct FrameCacheTests {
         #expect(FrameCache.constantTemplate("{{x}} <p>") != nil)
     }
 }
+
+@Suite("Frame cache: partials inside sections")
+struct FrameCacheSectionTests {
+    @Test("a partial included inside a section is never replaced, even when it reads nothing at the top level")
+    func insideSection() throws {
+        var all = Dictionary(uniqueKeysWithValues: TemplateSet.required.map { ($0, "x") })
+        all["aftercare"] = "{{#page.items}}{{>partials/item}}{{/page.items}}{{>partials/brand}}"
+        all["partials/item"] = "<li>{{name}}</li>"
+        all["partials/brand"] = "<p>{{site.name}}</p>"
+        let sources = all.keys.sorted().map { SourceFile(path: "templates/\($0).mustache", relativePath: "\($0).mustache", text: all[$0]!) }
+        let set = try #require(TemplateSet.load(sources, folder: SiteFolder("/tmp/x")).0)
+        #expect(set.topLevelPartials(of: "aftercare") == ["partials/brand"])
+        let shared: [String: Any] = ["site": ["name": "Willow"]]
+        let page: [String: Any] = shared.merging(["page": ["items": [["name": "a"], ["name": "b"]]]]) { a, _ in a }
+        let specialized = FrameCache.specialize(set, for: "aftercare", shared: shared, samples: [page])
+        #expect(specialized.render("aftercare", page) == "<li>a</li><li>b</li><p>Willow</p>")
+        #expect(specialized.render("partials/item", ["name": "c"]) == "<li>c</li>")
+    }
+
+    @Test("references remember whether they sit inside a section")
+    func scanner() {
+        let references = TemplateReference.scan("{{>a}}{{#s}}{{>b}}{{/s}}{{^t}}{{>c}}{{/t}}{{<p}}{{$x}}{{>d}}{{/x}}{{/p}}")
+        #expect(references.map(\.name) == ["a", "b", "c", "p", "d"])
+        #expect(references.map(\.insideSection) == [false, true, true, false, false])
+    }
+}

@@ -37,58 +37,30 @@ public enum MarkdownRenderer {
             let line = Int(cmark_node_get_start_line(node))
             headings.append(Heading(level: level, title: title, id: id, line: line + firstLine - 1,
                                     column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+            // An empty custom block (it adds no text of its own) holding a custom inline that
+            // opens and closes the heading with its id: cmark renders `<h2 id="x">Title</h2>`,
+            // the inline content with the usual safety rules.
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-            cmark_node_set_on_exit(block, "</h\(level)>")
+            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+                cmark_node_free(block)
+                continue
+            }
+            cmark_node_set_on_enter(block, "")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
+            cmark_node_set_on_exit(inline, "</h\(level)>")
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)
-                cmark_node_append_child(block, child)
+                cmark_node_append_child(inline, child)
             }
+            cmark_node_append_child(block, inline)
             cmark_node_replace(node, block)
             cmark_node_free(node)
         }
 
-        var html = Cmark.html(document, flags: flags)
-        if !headings.isEmpty { html = tightenHeadings(html) }
+        let html = Cmark.html(document, flags: flags)
         return RenderedMarkdown(html: html, headings: headings, firstParagraph: firstParagraph,
                                 wordCount: wordCount, links: links, callouts: callouts)
-    }
-}
-
-extension MarkdownRenderer {
-    /// cmark puts line breaks inside custom blocks (`<h2 id="x">\nTitle\n</h2>`); this
-    /// removes them so headings read `<h2 id="x">Title</h2>`.
-    static func tightenHeadings(_ html: String) -> String {
-        let bytes = Array(html.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        let count = bytes.count
-        func isLevel(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "6") }
-        while index < count {
-            let byte = bytes[index]
-            // "\n</hN>" -> "</hN>"
-            if byte == 10, index + 5 < count, bytes[index + 1] == UInt8(ascii: "<"), bytes[index + 2] == UInt8(ascii: "/"),
-               bytes[index + 3] == UInt8(ascii: "h"), isLevel(bytes[index + 4]), bytes[index + 5] == UInt8(ascii: ">") {
-                index += 1
-                continue
-            }
-            // "<hN id=\"...\">\n" -> "<hN id=\"...\">"
-            if byte == UInt8(ascii: "<"), index + 8 < count, bytes[index + 1] == UInt8(ascii: "h"), isLevel(bytes[index + 2]),
-               bytes[index + 3] == UInt8(ascii: " "), bytes[index + 4] == UInt8(ascii: "i"), bytes[index + 5] == UInt8(ascii: "d"),
-               bytes[index + 6] == UInt8(ascii: "="), bytes[index + 7] == UInt8(ascii: "\"") {
-                var end = index + 8
-                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                if end + 2 < count, bytes[end + 1] == UInt8(ascii: ">"), bytes[end + 2] == 10 {
-                    result.append(contentsOf: bytes[index...(end + 1)])
-                    index = end + 3
-                    continue
-                }
-            }
-            result.append(byte)
-            index += 1
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 }
 

@@ -1,21 +1,35 @@
 /// Turns cmark's columns, which count bytes, into columns that count Unicode scalars, as
 /// ``SourceLocation`` does, so a place after an accented letter still points at the right
 /// character.
-struct SourceColumns {
-    private let lines: [Substring.UTF8View]
+///
+/// Works on the UTF-8 bytes and finds line starts only when first asked, so pages without
+/// links or headings pay nothing.
+final class SourceColumns {
+    private let bytes: [UInt8]
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
+        return starts
+    }()
 
     /// Columns for `text`, the Markdown cmark parsed.
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        bytes = Array(text.utf8)
     }
 
     /// The scalar column of cmark's 1-based byte column `byteColumn` on 1-based `line` of the
     /// parsed text.
     func column(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(1, byteColumn) }
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(1, byteColumn) }
+        let start = lineStarts[line - 1]
+        let end = min(bytes.count, start + byteColumn - 1)
         var scalars = 0
-        for byte in lines[line - 1].prefix(byteColumn - 1) where byte & 0b1100_0000 != 0b1000_0000 {
-            scalars += 1
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == 10 { break }
+            if byte & 0b1100_0000 != 0b1000_0000 { scalars += 1 }
+            index += 1
         }
         return scalars + 1
     }

@@ -8,6 +8,7 @@ public enum Slug {
     /// Makes a slug from free text (a file name or a heading): accents dropped, lowercased,
     /// every run of other characters turned into one `-`. May return an empty string.
     public static func make(from text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
         var result = ""
         var pendingHyphen = false
         for scalar in text.decomposedScalars {
@@ -26,6 +27,27 @@ public enum Slug {
             }
         }
         return result
+    }
+
+    /// ``make(from:)`` for ASCII text, on bytes: the same result without Unicode tables.
+    private static func makeASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            var character = byte
+            if character >= UInt8(ascii: "A"), character <= UInt8(ascii: "Z") { character += 32 }
+            let isWord = (character >= UInt8(ascii: "a") && character <= UInt8(ascii: "z"))
+                || (character >= UInt8(ascii: "0") && character <= UInt8(ascii: "9")) || character == UInt8(ascii: "_")
+            if isWord {
+                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(character)
+            } else if character != UInt8(ascii: "'") {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Why an explicit `slug:` value is refused, or nil when it is a valid slug.

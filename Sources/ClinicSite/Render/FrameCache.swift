@@ -5,6 +5,8 @@ import Mustache
 /// pages), and swaps them for their fixed text when rendering those pages.
 ///
 /// A partial qualifies only when all of this holds, checked at build time:
+/// - it is only ever included outside `{{#sections}}` (so it always sees the page's top-level
+///   values and nothing pushed on top of them);
 /// - rendered against the kind's shared values alone (`site`, `links`, `assets`, `root`,
 ///   `nav`), it never reads a page's own top-level values (`page`, `json_ld`): every lookup
 ///   is recorded. (A name found nowhere, such as `in_section` on a menu item that lacks it,
@@ -39,7 +41,7 @@ enum FrameCache {
         let pageKeys = pageKeys ?? Set(samples.flatMap(\.keys)).subtracting(shared.keys)
         var fixed: [String: MustacheTemplate] = [:]
         var covered: Set<String> = []
-        for partial in templates.partials(reachableFrom: template) where !covered.contains(partial) {
+        for partial in templates.topLevelPartials(of: template) where !covered.contains(partial) {
             let recorder = RecordingContext(shared)
             let text = templates.render(partial, object: recorder)
             guard recorder.read.isDisjoint(with: pageKeys),

@@ -34,8 +34,14 @@ public enum QRCode {
         guard width > 0, let data = code.pointee.data else { return nil }
         let quiet = 4
         let size = width + 2 * quiet
-        var path = ""
-        path.reserveCapacity(width * width)
+        // The path as bytes: "M{x} {y}h{n}v1h-{n}z" for each horizontal run of dark modules.
+        var path: [UInt8] = []
+        path.reserveCapacity(width * width * 2)
+        func append(_ number: Int) {
+            if number >= 100 { path.append(UInt8(ascii: "0") + UInt8(number / 100)) }
+            if number >= 10 { path.append(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
+            path.append(UInt8(ascii: "0") + UInt8(number % 10))
+        }
         for y in 0..<width {
             var x = 0
             let row = data + y * width
@@ -46,11 +52,20 @@ public enum QRCode {
                 }
                 let start = x
                 while x < width, row[x] & 1 == 1 { x += 1 }
-                path += "M\(start + quiet) \(y + quiet)h\(x - start)v1h-\(x - start)z"
+                path.append(UInt8(ascii: "M"))
+                append(start + quiet)
+                path.append(UInt8(ascii: " "))
+                append(y + quiet)
+                path.append(UInt8(ascii: "h"))
+                append(x - start)
+                path.append(contentsOf: [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")])
+                append(x - start)
+                path.append(UInt8(ascii: "z"))
             }
         }
+        let pathText = String(decoding: path, as: UTF8.self)
         return "<svg class=\"qr-code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(size) \(size)\" "
             + "role=\"img\" aria-label=\"\(Escape.html(label))\" shape-rendering=\"crispEdges\">"
-            + "<rect width=\"\(size)\" height=\"\(size)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
+            + "<rect width=\"\(size)\" height=\"\(size)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(pathText)\"/></svg>"
     }
 }

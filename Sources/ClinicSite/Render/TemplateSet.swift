@@ -93,6 +93,29 @@ public struct TemplateSet: @unchecked Sendable {
         return TemplateSet(library: library, names: names, references: references)
     }
 
+    /// The partials that only ever render against a page's top-level values when `name` is
+    /// rendered: every tag including them, in every template `name` can reach, sits outside
+    /// any `{{#section}}`, in a template itself included that way. Outermost first.
+    func topLevelPartials(of name: String) -> [String] {
+        let reachable = Set(partials(reachableFrom: name) + [name])
+        var topLevel: [String] = []
+        var seen: Set<String> = [name]
+        var queue = [name]
+        while !queue.isEmpty {
+            let current = queue.removeFirst()
+            for reference in references[current] ?? [] where !reference.insideSection && !seen.contains(reference.name) {
+                seen.insert(reference.name)
+                queue.append(reference.name)
+                if reference.isPartial { topLevel.append(reference.name) }
+            }
+        }
+        return topLevel.filter { partial in
+            reachable.allSatisfy { template in
+                (references[template] ?? []).allSatisfy { $0.name != partial || (!$0.insideSection && seen.contains(template)) }
+            }
+        }
+    }
+
     /// Every partial `name` includes, directly or through other partials and parents,
     /// outermost first.
     func partials(reachableFrom name: String) -> [String] {
@@ -131,6 +154,9 @@ struct TemplateReference: Equatable {
     var name: String
     /// True for `{{>partial}}`, false for `{{<parent}}`.
     var isPartial: Bool = true
+    /// True when the tag sits inside a `{{#section}}` or `{{^inverted}}` section, where the
+    /// context stack holds more than the page's top-level values.
+    var insideSection: Bool = false
     var line: Int
     var column: Int
 
@@ -140,6 +166,9 @@ struct TemplateReference: Equatable {
         var open = Array("{{".unicodeScalars)
         var close = Array("}}".unicodeScalars)
         var result: [TemplateReference] = []
+        // Open sections, innermost last: true for `#`/`^` (they push a context), false for
+        // `$` blocks and `<` parents (they do not).
+        var sections: [Bool] = []
         var index = 0
         var line = 1
         var column = 1
@@ -161,8 +190,16 @@ struct TemplateReference: Equatable {
                 if let first = trimmed.first, first == ">" || first == "<" {
                     let name = String(trimmed.dropFirst()).trimmingWhitespace()
                     if !name.hasPrefix("*"), !name.isEmpty {
-                        result.append(TemplateReference(name: name, isPartial: first == ">", line: tagLine, column: tagColumn))
+                        result.append(TemplateReference(name: name, isPartial: first == ">", insideSection: sections.contains(true),
+                                                        line: tagLine, column: tagColumn))
                     }
+                    if first == "<" { sections.append(false) }
+                } else if let first = trimmed.first, first == "#" || first == "^" {
+                    sections.append(true)
+                } else if trimmed.first == "$" {
+                    sections.append(false)
+                } else if trimmed.first == "/" {
+                    _ = sections.popLast()
                 } else if trimmed.hasPrefix("="), trimmed.hasSuffix("="), trimmed.count > 2 {
                     let parts = trimmed.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
                     if parts.count == 2 {
