@@ -10,6 +10,14 @@ struct EscapingTests {
         #expect(Escape.html("plain") == "plain")
     }
 
+    @Test("XML escaping: markup characters become entities; characters XML forbids are dropped")
+    func xml() {
+        #expect(Escape.xml("a & b < c > d \"e\" 'f'") == "a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;")
+        #expect(Escape.xml("tab\tline\ncr\r") == "tab\tline\ncr\r")
+        #expect(Escape.xml("nul\u{0}bell\u{7}end\u{FFFE}\u{FFFF}") == "nulbellend")
+        #expect(Escape.xml("café ✚ 😀 \u{7F}") == "café ✚ 😀 \u{7F}")
+    }
+
     @Test("JSON in a script element can never close it")
     func json() {
         let value: JSONValue = ["name": "</script><script>alert(1)</script><!--", "line": "a\u{2028}b & c"]

@@ -48,39 +48,18 @@ public enum SiteLoader {
             var content: RenderedMarkdown?
         }
         let parse: @Sendable (SourceFile, PageKind) -> Parsed = { file, kind in
-            let (document, found) = PageDocument.read(file, kind: kind)
-            guard let document else { return Parsed(document: nil, diagnostics: found) }
-            if let excluded = exclusion(document.frontMatter, path: file.path, options: options) {
-                return Parsed(document: document, diagnostics: found, exclusion: excluded)
-            }
-            let content = MarkdownRenderer.render(document.body, options: markdownOptions, firstLine: document.bodyFirstLine)
-            return Parsed(document: document, diagnostics: found, content: content)
+            let (document, content, exclusion, found) = parsePage(file, kind: kind, options: options, markdown: markdownOptions)
+            return Parsed(document: document, diagnostics: found, exclusion: exclusion, content: content)
         }
         let parsedAftercare = options.parallel
             ? parallelMap(sources.aftercare) { parse($0, .aftercare) }
             : sources.aftercare.map { parse($0, .aftercare) }
         let parsedPages = sources.pages.map { parse($0, .page) }
 
-        var addresses = AddressBook(reserved: [
-            "aftercare/": "the aftercare index", "faq/": "the FAQ page",
-            "assets/": "the theme's assets folder", "media/": "the media folder",
-        ])
+        var addresses = AddressBook(reserved: reservedAddresses)
 
         func slug(for document: PageDocument) -> String? {
-            let matter = document.frontMatter
-            if let explicit = matter.slug {
-                if let problem = Slug.problem(with: explicit) {
-                    diagnostics.append(Diagnostic(matter.slugLocation ?? matter.location, problem, stage: .model))
-                    return nil
-                }
-                return explicit
-            }
-            let made = Slug.make(from: Path.stem(of: document.file.relativePath))
-            if made.isEmpty {
-                diagnostics.append(Diagnostic(document.file.start, "cannot make an address from this file name; add 'slug: some-words' to its front matter", stage: .model))
-                return nil
-            }
-            return made
+            SiteLoader.slug(for: document, diagnostics: &diagnostics)
         }
 
         var aftercare: [AftercarePage] = []
@@ -89,26 +68,7 @@ public enum SiteLoader {
             if let excludedPage = parsed.exclusion { excluded.append(excludedPage) }
             guard let document = parsed.document, let content = parsed.content else { continue }
             let matter = document.frontMatter
-            guard let title = matter.title, let slug = slug(for: document) else { continue }
-            var sections: [FAQSection] = []
-            for wanted in matter.faq {
-                if let section = faq?.section(titled: wanted.title) {
-                    sections.append(section)
-                } else {
-                    let known = faq.map { $0.sections.map { "'\($0.title)'" }.joined(separator: ", ") } ?? ""
-                    let message = faq == nil
-                        ? "'faq' names the section '\(wanted.title)', but there is no content/faq.md"
-                        : "'faq' names the section '\(wanted.title)', which content/faq.md does not have (it has \(known))"
-                    diagnostics.append(Diagnostic(wanted.location, message, stage: .model))
-                }
-            }
-            let page = AftercarePage(sourcePath: document.file.path, slug: slug, title: title,
-                                     summary: matter.summary ?? content.firstParagraph, hasOwnSummary: matter.summary != nil,
-                                     treatment: matter.treatment, date: matter.date, updated: matter.updated,
-                                     reviewed: matter.reviewed, reviewedLocation: matter.reviewedLocation,
-                                     reviewedBy: matter.reviewedBy, tags: matter.tags,
-                                     draft: matter.draft, faqSections: sections, template: matter.template ?? "aftercare",
-                                     templateLocation: matter.templateLocation, content: content)
+            guard let page = aftercarePage(document, content: content, faq: faq, diagnostics: &diagnostics) else { continue }
             if let problem = addresses.claim(page.path, by: page.sourcePath) {
                 diagnostics.append(Diagnostic(matter.slugLocation ?? document.file.start, problem, stage: .model))
                 continue
@@ -142,6 +102,70 @@ public enum SiteLoader {
                         excluded: excluded.sorted { $0.path < $1.path })
         return (site, diagnostics)
     }
+
+    /// The slug of a page: its `slug:` when valid, else one made from its file name.
+    static func slug(for document: PageDocument, diagnostics: inout [Diagnostic]) -> String? {
+        let matter = document.frontMatter
+        if let explicit = matter.slug {
+            if let problem = Slug.problem(with: explicit) {
+                diagnostics.append(Diagnostic(matter.slugLocation ?? matter.location, problem, stage: .model))
+                return nil
+            }
+            return explicit
+        }
+        let made = Slug.make(from: Path.stem(of: document.file.relativePath))
+        if made.isEmpty {
+            diagnostics.append(Diagnostic(document.file.start, "cannot make an address from this file name; add 'slug: some-words' to its front matter", stage: .model))
+            return nil
+        }
+        return made
+    }
+
+    /// Reads and parses one page file: no content, with the reason, when it is left out
+    /// (draft, future, expired); no document when its front matter is broken.
+    static func parsePage(_ file: SourceFile, kind: PageKind, options: BuildOptions, markdown: MarkdownOptions)
+        -> (document: PageDocument?, content: RenderedMarkdown?, exclusion: Exclusion?, diagnostics: [Diagnostic]) {
+        let (document, found) = PageDocument.read(file, kind: kind)
+        guard let document else { return (nil, nil, nil, found) }
+        if let excluded = exclusion(document.frontMatter, path: file.path, options: options) {
+            return (document, nil, excluded, found)
+        }
+        let content = MarkdownRenderer.render(document.body, options: markdown, firstLine: document.bodyFirstLine)
+        return (document, content, nil, found)
+    }
+
+    /// The model of an aftercare page, or nil (with the errors) when it has no title, a bad
+    /// slug, or names FAQ sections that do not exist.
+    static func aftercarePage(_ document: PageDocument, content: RenderedMarkdown, faq: FAQ?,
+                              diagnostics: inout [Diagnostic]) -> AftercarePage? {
+        let matter = document.frontMatter
+        guard let title = matter.title, let slug = slug(for: document, diagnostics: &diagnostics) else { return nil }
+        var sections: [FAQSection] = []
+        for wanted in matter.faq {
+            if let section = faq?.section(titled: wanted.title) {
+                sections.append(section)
+            } else {
+                let known = faq.map { $0.sections.map { "'\($0.title)'" }.joined(separator: ", ") } ?? ""
+                let message = faq == nil
+                    ? "'faq' names the section '\(wanted.title)', but there is no content/faq.md"
+                    : "'faq' names the section '\(wanted.title)', which content/faq.md does not have (it has \(known))"
+                diagnostics.append(Diagnostic(wanted.location, message, stage: .model))
+            }
+        }
+        return AftercarePage(sourcePath: document.file.path, slug: slug, title: title,
+                             summary: matter.summary ?? content.firstParagraph, hasOwnSummary: matter.summary != nil,
+                             treatment: matter.treatment, date: matter.date, updated: matter.updated,
+                             reviewed: matter.reviewed, reviewedLocation: matter.reviewedLocation,
+                             reviewedBy: matter.reviewedBy, tags: matter.tags,
+                             draft: matter.draft, faqSections: sections, template: matter.template ?? "aftercare",
+                             templateLocation: matter.templateLocation, content: content)
+    }
+
+    /// Addresses the site itself uses, with what uses them.
+    static let reservedAddresses = [
+        "aftercare/": "the aftercare index", "faq/": "the FAQ page",
+        "assets/": "the theme's assets folder", "media/": "the media folder",
+    ]
 
     /// Why a page is left out of this build, or nil when it is in.
     static func exclusion(_ matter: PageFrontMatter, path: String, options: BuildOptions) -> Exclusion? {

@@ -44,23 +44,9 @@ public struct ContentLoader: Sendable {
         }
 
         func read(_ relative: String, inside base: String) -> SourceFile? {
-            do {
-                let bytes = try FileSystem.readBytes(folder.absolute(relative))
-                let text: String
-                if let valid = String(validating: bytes, as: UTF8.self) {
-                    text = valid
-                } else {
-                    text = String(decoding: bytes, as: UTF8.self)
-                    diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
-                                                  "this file is not valid UTF-8; invalid bytes were replaced with U+FFFD",
-                                                  severity: .warning, stage: .content))
-                }
-                let inner = String(relative.dropFirst(base.count + 1))
-                return SourceFile(path: folder.display(relative), relativePath: inner, text: text)
-            } catch {
-                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)), "\(error)", stage: .content))
-                return nil
-            }
+            let (file, found) = readFile(relative, inside: base)
+            diagnostics += found
+            return file
         }
 
         func list(_ relative: String) -> [String] {
@@ -101,16 +87,23 @@ public struct ContentLoader: Sendable {
             case ("faq.md", .file):
                 sources.faq = read(relative, inside: "content")
             case ("aftercare", .directory):
+                var markdownFiles: [String] = []
                 for entry in list(relative) {
                     let path = relative + "/" + entry
                     guard checkInside(path) else { continue }
                     if Path.fileExtension(of: entry) == "md", FileSystem.resolvedKind(atPath: folder.absolute(path)) == .file {
-                        if let file = read(path, inside: "content") { sources.aftercare.append(file) }
+                        markdownFiles.append(path)
                     } else {
                         diagnostics.append(Diagnostic(SourceLocation(path: folder.display(path)),
                                                       "ignored: only Markdown files (.md) directly in content/aftercare/ become aftercare pages",
                                                       severity: .warning, stage: .content))
                     }
+                }
+                // Aftercare files are read on all cores: a big site has thousands.
+                let loader = self
+                for (file, found) in parallelMap(markdownFiles, { loader.readFile($0, inside: "content") }) {
+                    diagnostics += found
+                    if let file { sources.aftercare.append(file) }
                 }
             case ("media", .directory):
                 collectStatic(relative, outputPrefix: "media", into: &sources.media)
@@ -154,5 +147,27 @@ public struct ContentLoader: Sendable {
                                           stage: .content))
         }
         return (sources, diagnostics)
+    }
+
+    /// Reads one file of the site (`relative` to the site folder, inside `base`: `content` or
+    /// `templates`), warning when it is not valid UTF-8.
+    func readFile(_ relative: String, inside base: String) -> (SourceFile?, [Diagnostic]) {
+        do {
+            let bytes = try FileSystem.readBytes(folder.absolute(relative))
+            var diagnostics: [Diagnostic] = []
+            let text: String
+            if let valid = String(validating: bytes, as: UTF8.self) {
+                text = valid
+            } else {
+                text = String(decoding: bytes, as: UTF8.self)
+                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
+                                              "this file is not valid UTF-8; invalid bytes were replaced with U+FFFD",
+                                              severity: .warning, stage: .content))
+            }
+            let inner = String(relative.dropFirst(base.count + 1))
+            return (SourceFile(path: folder.display(relative), relativePath: inner, text: text), diagnostics)
+        } catch {
+            return (nil, [Diagnostic(SourceLocation(path: folder.display(relative)), "\(error)", stage: .content)])
+        }
     }
 }

@@ -31,7 +31,14 @@ public struct AftercarePage: Sendable {
     public var path: String { "aftercare/\(slug)/" }
 
     /// The most recent of `updated` and `date`.
-    public var lastChanged: Day? { [updated, date].compactMap { $0 }.max() }
+    public var lastChanged: Day? {
+        switch (updated, date) {
+        case let (updated?, date?): max(updated, date)
+        case let (updated?, nil): updated
+        case let (nil, date?): date
+        case (nil, nil): nil
+        }
+    }
 }
 
 /// Another page (about, services, contact…), from `content/<name>.md`.

@@ -22,12 +22,20 @@ public struct Site: Sendable {
 
     /// Aftercare pages, newest first (by `updated`/`date`; undated last), then by title.
     public var aftercareByRecency: [AftercarePage] {
-        aftercare.sorted { lhs, rhs in
-            switch (lhs.lastChanged, rhs.lastChanged) {
-            case let (l?, r?) where l != r: return l > r
+        aftercareRecencyOrder.map { aftercare[$0] }
+    }
+
+    /// Indices into ``aftercare``, newest first (see ``aftercareByRecency``).
+    public var aftercareRecencyOrder: [Int] {
+        // Sort indices on precomputed keys: comparing and moving whole pages is slow.
+        let keys = aftercare.map { ($0.lastChanged, $0.title, $0.slug) }
+        return aftercare.indices.sorted { lhs, rhs in
+            let (l, r) = (keys[lhs], keys[rhs])
+            switch (l.0, r.0) {
+            case let (a?, b?) where a != b: return a > b
             case (_?, nil): return true
             case (nil, _?): return false
-            default: return (lhs.title, lhs.slug) < (rhs.title, rhs.slug)
+            default: return (l.1, l.2) < (r.1, r.2)
             }
         }
     }

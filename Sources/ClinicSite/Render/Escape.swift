@@ -26,23 +26,32 @@ public enum Escape {
     /// XML text and attribute values (sitemap, feed): like ``html(_:)`` with `&apos;`, and
     /// characters XML 1.0 forbids dropped.
     public static func xml(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                let value = scalar.value
-                let allowed = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
-                    || (0xE000...0xFFFD).contains(value) || value >= 0x10000
-                if allowed { result.unicodeScalars.append(scalar) }
+        // Bytes: the five markup characters become entities; C0 controls other than tab, LF
+        // and CR, and U+FFFE/U+FFFF (EF BF BE/BF), are dropped. Valid UTF-8 has no surrogates.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 64)
+        var utf8 = Array(text.utf8)
+        let count = utf8.count
+        utf8.withUnsafeMutableBufferPointer { bytes in
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 38: result.append(contentsOf: [38, 97, 109, 112, 59])              // &amp;
+                case 60: result.append(contentsOf: [38, 108, 116, 59])                  // &lt;
+                case 62: result.append(contentsOf: [38, 103, 116, 59])                  // &gt;
+                case 34: result.append(contentsOf: [38, 113, 117, 111, 116, 59])        // &quot;
+                case 39: result.append(contentsOf: [38, 97, 112, 111, 115, 59])         // &apos;
+                case 9, 10, 13: result.append(byte)
+                case 0..<32: break
+                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    index += 2
+                default: result.append(byte)
+                }
+                index += 1
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// JSON text made safe inside `<script>`: `<`, `>`, `&`, U+2028 and U+2029 become `\u` escapes

@@ -24,7 +24,7 @@ enum Feeds {
     /// content (never the build time), so the same content gives the same feed.
     static func atom(site: Site) -> String {
         let url = site.clinic.url
-        let entries = Array(site.aftercareByRecency.prefix(feedLimit))
+        let entries = site.aftercareRecencyOrder.prefix(feedLimit).map { site.aftercare[$0] }
         let newest = site.aftercare.compactMap(\.lastChanged).max()
         let updated = newest?.rfc3339 ?? "1970-01-01T00:00:00Z"
         var xml = """

@@ -76,6 +76,26 @@ public final class PreviewSite: Sendable {
         }
     }
 
+    /// Installs an incremental rebuild's output: only `rendered` and `removed` paths may
+    /// differ from the current snapshot (see ``IncrementalBuilder``).
+    public func publish(_ output: [String: [UInt8]], rendered: [String], removed: [String], basePath: String,
+                        at now: Date = Date()) -> SiteUpdate {
+        let (previous, buildCount) = state.withLock { ($0.snapshot, $0.buildCount) }
+        guard let previous, previous.basePath == basePath else { return publish(output, basePath: basePath, at: now) }
+        let next = SiteSnapshot(id: "\(session)-\(buildCount + 1)", updating: previous, output: output,
+                                rendered: rendered, removed: removed, builtAt: now)
+        let changed = (rendered.filter { previous.files[$0]?.bytes != next.files[$0]?.bytes } + removed).sorted()
+        return state.withLock { state in
+            let hadProblem = state.problem != nil
+            state.problem = nil
+            if changed.isEmpty {
+                return hadProblem ? .pages(build: previous.id) : .unchanged
+            }
+            state.install(next)
+            return .pages(build: next.id)
+        }
+    }
+
     /// Records a failed build. The site served stays as it was.
     public func fail(_ errors: [Diagnostic], at now: Date = Date()) {
         state.withLock { state in

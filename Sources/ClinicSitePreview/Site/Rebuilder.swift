@@ -5,8 +5,9 @@ import Foundation
 /// Builds the site into memory with the same stages as `build` (only the sink differs),
 /// installs the result in the ``PreviewSite`` and tells connected browsers.
 ///
-/// Each rebuild is a full build today. It sits behind this one type so an incremental
-/// rebuild can replace it without the server, the watcher or the browsers noticing.
+/// The first build is a full one; after that an ``IncrementalBuilder`` re-renders only what
+/// a change touches (saving one aftercare page re-renders that page, and the listings when
+/// what they show changed); any change outside `content/aftercare/` rebuilds everything.
 public struct Rebuilder: Sendable {
     /// The site folder built.
     public let folder: SiteFolder
@@ -18,6 +19,7 @@ public struct Rebuilder: Sendable {
     public let site: PreviewSite
     /// Who is told.
     public let hub: EventHub
+    private let builder: IncrementalBuilder
 
     /// Creates a rebuilder; nothing is built until ``rebuild(after:)``.
     public init(folder: SiteFolder, includeDrafts: Bool, includeFuture: Bool, site: PreviewSite, hub: EventHub) {
@@ -26,27 +28,34 @@ public struct Rebuilder: Sendable {
         self.includeFuture = includeFuture
         self.site = site
         self.hub = hub
+        self.builder = IncrementalBuilder(folder: folder, options: BuildOptions(includeDrafts: includeDrafts, includeFuture: includeFuture,
+                                                                                today: .today(), fingerprintAssets: false))
     }
 
     /// Builds the site on a background thread (the build itself uses every core) and
     /// publishes the outcome. Call it from one task at a time.
     ///
-    /// - Parameter changes: the source paths that changed (empty for the first build); they
-    ///   are reported back, not used to limit the build.
+    /// - Parameter changes: the source paths that changed, relative to the site folder
+    ///   (empty for the first build).
     @discardableResult
     public func rebuild(after changes: [String] = []) async -> RebuildResult {
-        let options = BuildOptions(includeDrafts: includeDrafts, includeFuture: includeFuture, today: .today(),
-                                   fingerprintAssets: false)
-        let folder = self.folder
+        let builder = self.builder
         let start = ContinuousClock.now
-        let built = await withCheckedContinuation { (continuation: CheckedContinuation<Result<BuiltSite, BuildFailure>, Never>) in
+        let built = await withCheckedContinuation { (continuation: CheckedContinuation<Result<IncrementalBuilder.Output, BuildFailure>, Never>) in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Rebuilder.build(folder: folder, options: options))
+                do throws(BuildFailure) {
+                    let output = changes.isEmpty ? try builder.build() : try builder.update(changed: changes)
+                    continuation.resume(returning: .success(output))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
             }
         }
         switch built {
         case .success(let output):
-            let update = site.publish(output.files, basePath: output.basePath)
+            let update = output.incremental
+                ? site.publish(output.files, rendered: output.rendered, removed: output.removed, basePath: output.basePath)
+                : site.publish(output.files, basePath: output.basePath)
             switch update {
             case .unchanged:
                 break
@@ -55,40 +64,15 @@ public struct Rebuilder: Sendable {
             case .pages(let build):
                 hub.publish(.reload(build: build))
             }
-            return RebuildResult(changes: changes, duration: ContinuousClock.now - start,
-                                 outcome: .built(output.summary, update))
+            let summary = BuildSummary(pageCount: output.files.keys.filter { $0.hasSuffix(".html") }.count,
+                                       fileCount: output.files.count, warnings: output.warnings, excluded: output.excluded)
+            return RebuildResult(changes: changes, duration: ContinuousClock.now - start, outcome: .built(summary, update))
         case .failure(let failure):
             let errors = failure.diagnostics.errors
             site.fail(errors)
             hub.publish(.failed(errors: errors.map(\.description)))
             return RebuildResult(changes: changes, duration: ContinuousClock.now - start,
                                  outcome: .failed(failure.diagnostics, servingLastGoodBuild: site.snapshot != nil))
-        }
-    }
-
-    /// A successful build's files and numbers.
-    private struct BuiltSite: Sendable {
-        var files: [String: [UInt8]]
-        var basePath: String
-        var summary: BuildSummary
-    }
-
-    /// Stages 1–6 into memory.
-    private static func build(folder: SiteFolder, options: BuildOptions) -> Result<BuiltSite, BuildFailure> {
-        do throws(BuildFailure) {
-            let (renderer, warnings) = try SiteBuilder.prepare(folder: folder, options: options)
-            let sink = MemorySink()
-            do {
-                try renderer.render(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
-            } catch {
-                throw BuildFailure(error.diagnostics + warnings)
-            }
-            let files = sink.files
-            let summary = BuildSummary(pageCount: files.keys.filter { $0.hasSuffix(".html") }.count,
-                                       fileCount: files.count, warnings: warnings, excluded: renderer.site.excluded)
-            return .success(BuiltSite(files: files, basePath: renderer.site.clinic.url.basePath, summary: summary))
-        } catch {
-            return .failure(error)
         }
     }
 }

@@ -46,6 +46,42 @@ public struct SiteSnapshot: Sendable {
         self.folders = folders
     }
 
+    /// The next snapshot after an incremental rebuild: only `rendered` and `removed` paths
+    /// can differ from `previous`, so only they are compared and the folders are reused
+    /// unless a file was added or removed.
+    init(id: String, updating previous: SiteSnapshot, output: [String: [UInt8]], rendered: [String], removed: [String],
+         builtAt: Date) {
+        self.id = id
+        self.basePath = previous.basePath
+        self.builtAt = builtAt
+        var files = previous.files
+        var addedOrRemoved = !removed.isEmpty
+        for path in removed { files[path] = nil }
+        for path in rendered {
+            guard let bytes = output[path] else { continue }
+            if let old = files[path] {
+                if old.bytes != bytes { files[path] = File(bytes: bytes, modified: builtAt) }
+            } else {
+                files[path] = File(bytes: bytes, modified: builtAt)
+                addedOrRemoved = true
+            }
+        }
+        self.files = files
+        if addedOrRemoved {
+            var folders: Set<String> = [""]
+            for path in files.keys {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    folders.insert(String(folder))
+                }
+            }
+            self.folders = folders
+        } else {
+            self.folders = previous.folders
+        }
+    }
+
     /// The output paths whose bytes differ between `self` and `other`, including files only
     /// one of them has; sorted.
     func changedPaths(since other: SiteSnapshot) -> [String] {

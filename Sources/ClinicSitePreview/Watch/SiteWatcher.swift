@@ -49,7 +49,7 @@ public struct SiteWatcher: Sendable {
 
     /// Describes a watcher; nothing is watched until ``changes()``.
     public init(folder: SiteFolder, method: Method = .platformDefault,
-                quietPeriod: Duration = .milliseconds(100), maximumDelay: Duration = .seconds(1)) {
+                quietPeriod: Duration = .milliseconds(20), maximumDelay: Duration = .seconds(1)) {
         self.folder = folder
         self.method = method
         self.quietPeriod = quietPeriod

@@ -1,0 +1,235 @@
+import Synchronization
+
+/// Keeps the last good build in memory and, when only aftercare files changed, re-renders
+/// only the outputs that depend on them: the pages themselves, and, when something a
+/// listing shows changed (title, summary, treatment, tags, dates, address), the home page,
+/// the aftercare index, the sitemap, the feed and the pages whose related list changed.
+/// Any other change (clinic.yml, templates, the FAQ, other pages, media) rebuilds everything.
+///
+/// The preview server uses it; the output is byte-identical to a full build of the same
+/// files (tested). Calls are serialized by the builder itself.
+public final class IncrementalBuilder: Sendable {
+    /// A build's complete output and what the last call changed.
+    public struct Output: Sendable {
+        /// Every output file (path → bytes), as a full build would write them.
+        public var files: [String: [UInt8]]
+        /// The paths rendered by this call (some may be byte-identical to before).
+        public var rendered: [String]
+        /// The paths that no longer exist.
+        public var removed: [String]
+        /// Warnings of the whole site.
+        public var warnings: [Diagnostic]
+        /// Pages left out, and why.
+        public var excluded: [Exclusion]
+        /// The path the site is served under (`/` or `/willow/`).
+        public var basePath: String
+        /// True when only some outputs were rendered again.
+        public var incremental: Bool
+    }
+
+    private struct State {
+        var session: RenderSession
+        var files: [String: [UInt8]]
+        var warnings: [Diagnostic]
+        var excluded: [Exclusion]
+    }
+
+    /// The site folder built.
+    public let folder: SiteFolder
+    /// How it is built.
+    public let options: BuildOptions
+    private let state = Mutex<UncheckedBox<State>?>(nil)
+    /// Paths whose change a failed call did not get to apply; they are tried again with the
+    /// next change, so a file that is still broken keeps the build failing.
+    private let serial = Mutex<Set<String>>([])
+
+    /// A builder for `folder`; nothing is built until ``build()`` or ``update(changed:)``.
+    public init(folder: SiteFolder, options: BuildOptions) {
+        self.folder = folder
+        self.options = options
+    }
+
+    /// Builds everything, and remembers the result.
+    public func build() throws(BuildFailure) -> Output {
+        try serial.withLock { pending throws(BuildFailure) in
+            let output = try fullBuild()
+            pending = []
+            return output
+        }
+    }
+
+    /// Rebuilds after the files at `changed` (paths relative to the site folder, such as
+    /// `content/aftercare/cupping.md`) were saved, created or deleted. On failure the last
+    /// good build is kept.
+    public func update(changed: [String]) throws(BuildFailure) -> Output {
+        try serial.withLock { pending throws(BuildFailure) in
+            let all = pending.union(changed)
+            do throws(BuildFailure) {
+                let output: Output
+                if let current = state.withLock({ $0?.value }), !all.isEmpty, all.allSatisfy(IncrementalBuilder.isAftercareFile) {
+                    output = try incremental(current, changed: all.sorted())
+                } else {
+                    output = try fullBuild()
+                }
+                pending = []
+                return output
+            } catch {
+                pending = all
+                throw error
+            }
+        }
+    }
+
+    /// `content/aftercare/<name>.md`, not hidden.
+    static func isAftercareFile(_ path: String) -> Bool {
+        guard path.hasPrefix("content/aftercare/"), Path.fileExtension(of: path) == "md" else { return false }
+        let name = String(path.dropFirst("content/aftercare/".count))
+        return !name.contains("/") && !name.hasPrefix(".")
+    }
+
+    private func fullBuild() throws(BuildFailure) -> Output {
+        let (renderer, warnings) = try SiteBuilder.prepare(folder: folder, options: options)
+        let sink = MemorySink()
+        let session: RenderSession
+        do {
+            session = try renderer.renderSession(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
+        } catch {
+            throw BuildFailure(error.diagnostics + warnings)
+        }
+        let files = sink.files
+        let next = State(session: session, files: files, warnings: warnings, excluded: renderer.site.excluded)
+        state.withLock { $0 = UncheckedBox(next) }
+        return Output(files: files, rendered: files.keys.sorted(), removed: [], warnings: warnings,
+                      excluded: next.excluded, basePath: renderer.site.clinic.url.basePath, incremental: false)
+    }
+
+    /// What a listing shows of a page: when it changes, pages other than the page itself change.
+    private struct ListingKey: Equatable {
+        var slug: String
+        var title: String
+        var summary: String?
+        var treatment: String?
+        var tags: [String]
+        var date: Day?
+        var updated: Day?
+
+        init(_ page: AftercarePage) {
+            slug = page.slug
+            title = page.title
+            summary = page.summary
+            treatment = page.treatment
+            tags = page.tags
+            date = page.date
+            updated = page.updated
+        }
+    }
+
+    private func incremental(_ current: State, changed: [String]) throws(BuildFailure) -> Output {
+        let session = current.session
+        let site = session.site
+        let markdown = MarkdownOptions(unsafeHTML: site.clinic.unsafeHTML, basePath: site.clinic.url.basePath)
+        let loader = ContentLoader(folder: folder)
+        var pages = site.aftercare
+        var excluded = current.excluded
+        var diagnostics: [Diagnostic] = []
+        var touched: [(old: AftercarePage?, new: AftercarePage?)] = []
+        let changedDisplayPaths = Set(changed.map(folder.display))
+
+        for relative in changed {
+            let display = folder.display(relative)
+            let old = pages.first { $0.sourcePath == display }
+            pages.removeAll { $0.sourcePath == display }
+            excluded.removeAll { $0.path == display }
+            guard FileSystem.resolvedKind(atPath: folder.absolute(relative)) == .file else {
+                touched.append((old, nil))
+                continue
+            }
+            let (file, found) = loader.readFile(relative, inside: "content")
+            diagnostics += found
+            guard let file else { continue }
+            let parsed = SiteLoader.parsePage(file, kind: .aftercare, options: options, markdown: markdown)
+            diagnostics += parsed.diagnostics
+            if let exclusion = parsed.exclusion {
+                excluded.append(exclusion)
+                touched.append((old, nil))
+                continue
+            }
+            guard let document = parsed.document, let content = parsed.content,
+                  let page = SiteLoader.aftercarePage(document, content: content, faq: site.faq, diagnostics: &diagnostics) else { continue }
+            if !session.templates.names.contains(page.template) {
+                diagnostics.append(Diagnostic(page.templateLocation ?? SourceLocation(path: page.sourcePath),
+                                              "unknown template '\(page.template)': there is no templates/\(page.template).mustache",
+                                              stage: .template))
+            }
+            touched.append((old, page))
+            pages.append(page)
+        }
+        // Addresses: a changed page may not take another's. Pages that kept their address
+        // cannot clash, so only a new or moved address is checked.
+        let moved = touched.contains { pair in pair.new != nil && pair.new?.slug != pair.old?.slug }
+        if moved {
+            var addresses = AddressBook(reserved: SiteLoader.reservedAddresses)
+            for page in site.pages { _ = addresses.claim(page.path, by: page.sourcePath) }
+            for page in pages.sorted(by: { ($0.sourcePath, $0.slug) < ($1.sourcePath, $1.slug) })
+                where !changedDisplayPaths.contains(page.sourcePath) {
+                _ = addresses.claim(page.path, by: page.sourcePath)
+            }
+            for page in pages where changedDisplayPaths.contains(page.sourcePath) {
+                if let problem = addresses.claim(page.path, by: page.sourcePath) {
+                    diagnostics.append(Diagnostic(SourceLocation(path: page.sourcePath), problem, stage: .model))
+                }
+            }
+        }
+        // Warnings of the changed files replace their old ones.
+        let warnings = current.warnings.filter { !changedDisplayPaths.contains($0.location.path) } + diagnostics.warnings
+        guard diagnostics.errors.isEmpty else { throw BuildFailure(diagnostics + current.warnings) }
+
+        let listingsChanged = touched.contains { $0.old.map(ListingKey.init) != $0.new.map(ListingKey.init) }
+        if listingsChanged {
+            pages.sort { $0.slug < $1.slug }
+        } else {
+            // Same pages at the same addresses: keep the order, put each new version in place.
+            pages = site.aftercare.map { old in touched.first { $0.old?.sourcePath == old.sourcePath }?.new ?? old }
+        }
+        let oldRelated = listingsChanged ? session.relatedSlugs : [:]
+        let oldFeed = session.feedSlugs
+        session.replaceAftercare(pages, recomputeRelated: listingsChanged)
+
+        var files = current.files
+        var rendered: Set<String> = []
+        var removed: [String] = []
+        let touchedSlugs = Set(touched.compactMap { $0.new?.slug } + touched.compactMap { $0.old?.slug })
+        let newSlugs = Set(pages.map(\.slug))
+        for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
+            let path = old.path + "index.html"
+            files[path] = nil
+            removed.append(path)
+        }
+        let newRelated = listingsChanged ? session.relatedSlugs : [:]
+        for (index, page) in pages.enumerated() {
+            let needed = touchedSlugs.contains(page.slug)
+                || (listingsChanged && (oldRelated[page.slug] != newRelated[page.slug]
+                    || !(newRelated[page.slug] ?? []).allSatisfy { !touchedSlugs.contains($0) }))
+            guard needed else { continue }
+            let (path, html) = session.aftercare(index)
+            files[path] = Array(html.utf8)
+            rendered.insert(path)
+        }
+        if listingsChanged {
+            for (path, text) in [("index.html", session.home()), ("aftercare/index.html", session.aftercareList()),
+                                 ("sitemap.xml", session.sitemap())] {
+                files[path] = Array(text.utf8)
+                rendered.insert(path)
+            }
+        }
+        if listingsChanged || !touchedSlugs.isDisjoint(with: oldFeed) {
+            files["feed.xml"] = Array(session.feed().utf8)
+            rendered.insert("feed.xml")
+        }
+        let next = State(session: session, files: files, warnings: warnings,
+                         excluded: excluded.sorted { $0.path < $1.path })
+        state.withLock { $0 = UncheckedBox(next) }
+        return Output(files: files, rendered: rendered.sorted(), removed: removed.sorted(), warnings: warnings,
+                      excluded: next.excluded, basePath: site.clinic.url.basePath, incremental: true)
+    }
+}

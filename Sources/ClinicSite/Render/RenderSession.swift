@@ -1,0 +1,167 @@
+/// Everything needed to render a site's pages, computed once: contexts shared by every
+/// page, structured data, related pages and the frame cache. Each output file has its own
+/// method, so a full build renders them all and an incremental rebuild only those a change
+/// touches.
+///
+/// Read from many threads at once while rendering; changed (``replaceAftercare(_:)``) only
+/// between renders, by one caller.
+final class RenderSession: @unchecked Sendable {
+    private(set) var site: Site
+    let templates: TemplateSet
+    let context: SiteContext
+    let structured: StructuredData
+    private(set) var related: RelatedPages
+    private var frames: [String: TemplateSet] = [:]
+
+    /// - Parameter assetPaths: asset output paths to the links pages use for them.
+    init(site: Site, templates: TemplateSet, assetPaths: [String: String]) {
+        self.site = site
+        self.templates = templates
+        self.context = SiteContext(site: site, assetPaths: assetPaths)
+        self.structured = StructuredData(site: site)
+        self.related = RelatedPages(site.aftercare)
+        // Partials that come out the same on every aftercare page are rendered once.
+        for name in Set(site.aftercare.map(\.template)).sorted() {
+            let indices = site.aftercare.indices.filter { site.aftercare[$0].template == name }
+            frames[name] = FrameCache.specialize(templates, for: name, shared: context.aftercareShared,
+                                                 samples: [indices.first!, indices.last!].map(aftercareValues),
+                                                 pageKeys: ["page", "json_ld"])
+        }
+    }
+
+    /// Takes a new list of aftercare pages (everything else about the site unchanged) and
+    /// recomputes related pages when `recomputeRelated` says listings may have changed.
+    func replaceAftercare(_ pages: [AftercarePage], recomputeRelated: Bool) {
+        site.aftercare = pages
+        if recomputeRelated {
+            related = RelatedPages(pages)
+            cachedFeedSlugs = nil
+        }
+    }
+
+    private var cachedFeedSlugs: Set<String>?
+
+    /// The slugs of the pages related to each aftercare page, by slug.
+    var relatedSlugs: [String: [String]] {
+        var result: [String: [String]] = [:]
+        for (index, page) in site.aftercare.enumerated() {
+            result[page.slug] = related.related[index].map { site.aftercare[$0].slug }
+        }
+        return result
+    }
+
+    /// The Mustache context of aftercare page `index`.
+    func aftercareValues(_ index: Int) -> [String: Any] {
+        let page = site.aftercare[index]
+        var fields: [String: Any] = [
+            "content": page.content.html,
+            "word_count": page.content.wordCount,
+            "reading_minutes": page.content.readingMinutes,
+            "tags": page.tags,
+            "has_tags": !page.tags.isEmpty,
+        ]
+        fields["summary"] = page.summary
+        fields["treatment"] = page.treatment.map(Site.displayTreatment)
+        fields["date"] = context.dayContext(page.date)
+        fields["updated"] = context.dayContext(page.updated)
+        fields["reviewed"] = context.dayContext(page.reviewed)
+        fields["reviewed_by"] = page.reviewedBy
+        let toc = page.content.headings.filter { $0.level == 2 || $0.level == 3 }
+        fields["toc"] = toc.map { ["level": $0.level, "id": $0.id, "title": $0.title, "is_sub": $0.level == 3] as [String: Any] }
+        fields["has_toc"] = toc.count >= 3
+        fields["faq_sections"] = page.faqSections.map { context.faqSection($0, idPrefix: "faq-") }
+        fields["has_faq"] = !page.faqSections.isEmpty
+        fields["qr_code"] = QRCode.svg(for: site.clinic.url.absolute(page.path),
+                                       label: "QR code for \(site.clinic.url.absolute(page.path))")
+        let related = related.related[index].map { context.summary(site.aftercare[$0]) }
+        fields["related"] = related
+        fields["has_related"] = !related.isEmpty
+        return context.page(kind: "aftercare", title: page.title, description: page.summary, path: page.path,
+                            fields: fields, jsonLD: structured.aftercare(page), shared: context.aftercareShared)
+    }
+
+    /// Aftercare page `index`: its output path and HTML.
+    func aftercare(_ index: Int) -> (path: String, html: String) {
+        let page = site.aftercare[index]
+        let specialized = frames[page.template] ?? templates
+        return (page.path + "index.html", specialized.render(page.template, aftercareValues(index)))
+    }
+
+    /// Another page.
+    func page(_ page: Page) -> (path: String, html: String) {
+        var fields: [String: Any] = ["content": page.content.html]
+        fields["summary"] = page.summary
+        fields["date"] = context.dayContext(page.date)
+        fields["updated"] = context.dayContext(page.updated)
+        let node = structured.webPage(title: page.title, description: page.summary, path: page.path)
+        let values = context.page(kind: "page", title: page.title, description: page.summary, path: page.path,
+                                  fields: fields, jsonLD: structured.script([.object(node)]))
+        return (page.path + "index.html", templates.render(page.template, values))
+    }
+
+    /// The home page (`index.html`).
+    func home() -> String {
+        let latest = site.aftercareByRecency.prefix(5).map(context.summary)
+        let node = structured.webPage(title: site.home.title ?? site.clinic.name, description: site.home.summary ?? site.clinic.description, path: "")
+        let values = context.page(kind: "home", title: site.home.title ?? site.clinic.name,
+                                  description: site.home.summary ?? site.clinic.description, path: "",
+                                  extra: ["intro": site.home.introHTML, "latest_aftercare": Array(latest), "has_latest": !latest.isEmpty],
+                                  jsonLD: structured.script([.object(node)]))
+        return templates.render("home", values)
+    }
+
+    /// The aftercare index, grouped by treatment (`aftercare/index.html`).
+    func aftercareList() -> String {
+        let groups = site.aftercareByTreatment.map { group -> [String: Any] in
+            ["treatment": group.treatment, "id": Slug.make(from: group.treatment), "pages": group.pages.map(context.summary)]
+        }
+        let title = "Aftercare advice"
+        let description = "Aftercare advice from \(site.clinic.name), by treatment."
+        var node = structured.webPage(type: "CollectionPage", title: title, description: description, path: "aftercare/")
+        node["hasPart"] = .array(site.aftercare.map { ["@id": .string(site.clinic.url.absolute($0.path))] })
+        let values = context.page(kind: "aftercare-list", title: title, description: description, path: "aftercare/",
+                                  extra: ["groups": groups, "has_groups": !groups.isEmpty],
+                                  jsonLD: structured.script([.object(node), structured.breadcrumbs([("Home", ""), ("Aftercare", "aftercare/")])]))
+        return templates.render("aftercare-list", values)
+    }
+
+    /// The FAQ page (`faq/index.html`), when the site has one.
+    func faq() -> String? {
+        guard let faq = site.faq else { return nil }
+        let sections = faq.sections.map { context.faqSection($0, idPrefix: "") }
+        let node = structured.webPage(title: faq.title, description: faq.summary, path: "faq/")
+        let values = context.page(kind: "faq", title: faq.title, description: faq.summary, path: "faq/",
+                                  extra: ["faq": ["title": faq.title, "intro": faq.introHTML, "sections": sections] as [String: Any]],
+                                  jsonLD: structured.script([.object(node), structured.faqPage(faq.sections, path: "faq/", name: faq.title)]))
+        return templates.render("faq", values)
+    }
+
+    /// `404.html`: no canonical address, not in the sitemap.
+    func notFound() -> String {
+        let values = context.page(kind: "404", title: "Page not found", description: nil, path: nil, jsonLD: structured.script([]))
+        return templates.render("404", values)
+    }
+
+    /// `sitemap.xml`
+    func sitemap() -> String {
+        var entries: [(path: String, lastModified: Day?)] = [("", nil), ("aftercare/", site.aftercare.compactMap(\.lastChanged).max())]
+        if site.faq != nil { entries.append(("faq/", nil)) }
+        entries += site.pages.map { ($0.path, [$0.updated, $0.date].compactMap { $0 }.max()) }
+        entries += site.aftercare.map { ($0.path, $0.lastChanged) }
+        return Feeds.sitemap(entries, site: site)
+    }
+
+    /// `robots.txt`
+    func robots() -> String { Feeds.robots(site: site) }
+
+    /// `feed.xml`
+    func feed() -> String { Feeds.atom(site: site) }
+
+    /// The slugs of the aftercare pages the feed carries (kept until listings change).
+    var feedSlugs: Set<String> {
+        if let cachedFeedSlugs { return cachedFeedSlugs }
+        let slugs = Set(site.aftercareRecencyOrder.prefix(Feeds.feedLimit).map { site.aftercare[$0].slug })
+        cachedFeedSlugs = slugs
+        return slugs
+    }
+}
