@@ -25,6 +25,8 @@ public final class IncrementalBuilder: Sendable {
         public var basePath: String
         /// True when only some outputs were rendered again.
         public var incremental: Bool
+        /// HTML pages in the output.
+        public var pageCount: Int
     }
 
     private struct State {
@@ -32,6 +34,10 @@ public final class IncrementalBuilder: Sendable {
         var files: [String: [UInt8]]
         var warnings: [Diagnostic]
         var excluded: [Exclusion]
+        /// Source path → index in the session's aftercare pages.
+        var indexBySource: [String: Int]
+        /// HTML pages in the output.
+        var pageCount: Int
     }
 
     /// The site folder built.
@@ -97,10 +103,14 @@ public final class IncrementalBuilder: Sendable {
             throw BuildFailure(error.diagnostics + warnings)
         }
         let files = sink.files
-        let next = State(session: session, files: files, warnings: warnings, excluded: renderer.site.excluded)
+        let pageCount = files.keys.filter { $0.hasSuffix(".html") }.count
+        let indexBySource = Dictionary(uniqueKeysWithValues: session.site.aftercare.enumerated().map { ($1.sourcePath, $0) })
+        let next = State(session: session, files: files, warnings: warnings, excluded: renderer.site.excluded,
+                         indexBySource: indexBySource, pageCount: pageCount)
         state.withLock { $0 = UncheckedBox(next) }
         return Output(files: files, rendered: files.keys.sorted(), removed: [], warnings: warnings,
-                      excluded: next.excluded, basePath: renderer.site.clinic.url.basePath, incremental: false)
+                      excluded: next.excluded, basePath: renderer.site.clinic.url.basePath, incremental: false,
+                      pageCount: pageCount)
     }
 
     /// What a listing shows of a page: when it changes, pages other than the page itself change.
@@ -129,7 +139,6 @@ public final class IncrementalBuilder: Sendable {
         let site = session.site
         let markdown = MarkdownOptions(unsafeHTML: site.clinic.unsafeHTML, basePath: site.clinic.url.basePath)
         let loader = ContentLoader(folder: folder)
-        var pages = site.aftercare
         var excluded = current.excluded
         var diagnostics: [Diagnostic] = []
         var touched: [(old: AftercarePage?, new: AftercarePage?)] = []
@@ -137,8 +146,7 @@ public final class IncrementalBuilder: Sendable {
 
         for relative in changed {
             let display = folder.display(relative)
-            let old = pages.first { $0.sourcePath == display }
-            pages.removeAll { $0.sourcePath == display }
+            let old = current.indexBySource[display].map { site.aftercare[$0] }
             excluded.removeAll { $0.path == display }
             guard FileSystem.resolvedKind(atPath: folder.absolute(relative)) == .file else {
                 touched.append((old, nil))
@@ -162,12 +170,21 @@ public final class IncrementalBuilder: Sendable {
                                               stage: .template))
             }
             touched.append((old, page))
-            pages.append(page)
+        }
+        let listingsChanged = touched.contains { $0.old.map(ListingKey.init) != $0.new.map(ListingKey.init) }
+
+        // The new list of pages. A body edit keeps every address and the order: each new
+        // version goes where the old one was, without rebuilding the list.
+        var pages: [AftercarePage]
+        if listingsChanged {
+            pages = site.aftercare.filter { !changedDisplayPaths.contains($0.sourcePath) } + touched.compactMap(\.new)
+            pages.sort { $0.slug < $1.slug }
+        } else {
+            pages = []
         }
         // Addresses: a changed page may not take another's. Pages that kept their address
         // cannot clash, so only a new or moved address is checked.
-        let moved = touched.contains { pair in pair.new != nil && pair.new?.slug != pair.old?.slug }
-        if moved {
+        if touched.contains(where: { pair in pair.new != nil && pair.new?.slug != pair.old?.slug }) {
             var addresses = AddressBook(reserved: SiteLoader.reservedAddresses)
             for page in site.pages { _ = addresses.claim(page.path, by: page.sourcePath) }
             for page in pages.sorted(by: { ($0.sourcePath, $0.slug) < ($1.sourcePath, $1.slug) })
@@ -184,52 +201,60 @@ public final class IncrementalBuilder: Sendable {
         let warnings = current.warnings.filter { !changedDisplayPaths.contains($0.location.path) } + diagnostics.warnings
         guard diagnostics.errors.isEmpty else { throw BuildFailure(diagnostics + current.warnings) }
 
-        let listingsChanged = touched.contains { $0.old.map(ListingKey.init) != $0.new.map(ListingKey.init) }
-        if listingsChanged {
-            pages.sort { $0.slug < $1.slug }
-        } else {
-            // Same pages at the same addresses: keep the order, put each new version in place.
-            pages = site.aftercare.map { old in touched.first { $0.old?.sourcePath == old.sourcePath }?.new ?? old }
+        // From here on nothing fails: take the state out so its files are changed in place.
+        var next = state.withLock { box -> State in
+            let value = box!.value
+            box = nil
+            return value
         }
-        let oldRelated = listingsChanged ? session.relatedSlugs : [:]
-        let oldFeed = session.feedSlugs
-        session.replaceAftercare(pages, recomputeRelated: listingsChanged)
-
-        var files = current.files
         var rendered: Set<String> = []
         var removed: [String] = []
         let touchedSlugs = Set(touched.compactMap { $0.new?.slug } + touched.compactMap { $0.old?.slug })
-        let newSlugs = Set(pages.map(\.slug))
-        for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
-            let path = old.path + "index.html"
-            files[path] = nil
-            removed.append(path)
-        }
-        let newRelated = listingsChanged ? session.relatedSlugs : [:]
-        for (index, page) in pages.enumerated() {
-            let needed = touchedSlugs.contains(page.slug)
-                || (listingsChanged && (oldRelated[page.slug] != newRelated[page.slug]
-                    || !(newRelated[page.slug] ?? []).allSatisfy { !touchedSlugs.contains($0) }))
-            guard needed else { continue }
-            let (path, html) = session.aftercare(index)
-            files[path] = Array(html.utf8)
-            rendered.insert(path)
-        }
         if listingsChanged {
-            for (path, text) in [("index.html", session.home()), ("aftercare/index.html", session.aftercareList()),
-                                 ("sitemap.xml", session.sitemap())] {
-                files[path] = Array(text.utf8)
+            let oldRelated = session.relatedSlugs
+            session.replaceAftercare(pages, recomputeRelated: true)
+            let newSlugs = Set(pages.map(\.slug))
+            for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
+                let path = old.path + "index.html"
+                next.files[path] = nil
+                removed.append(path)
+            }
+            let newRelated = session.relatedSlugs
+            for (index, page) in pages.enumerated() {
+                let needed = touchedSlugs.contains(page.slug) || oldRelated[page.slug] != newRelated[page.slug]
+                    || !(newRelated[page.slug] ?? []).allSatisfy { !touchedSlugs.contains($0) }
+                guard needed else { continue }
+                let (path, html) = session.aftercare(index)
+                next.files[path] = Array(html.utf8)
                 rendered.insert(path)
             }
+            for (path, text) in [("index.html", session.home()), ("aftercare/index.html", session.aftercareList()),
+                                 ("sitemap.xml", session.sitemap()), ("feed.xml", session.feed())] {
+                next.files[path] = Array(text.utf8)
+                rendered.insert(path)
+            }
+            next.indexBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.sourcePath, $0) })
+            next.pageCount += pages.count - site.aftercare.count
+        } else {
+            for case let (old?, new?) in touched {
+                let index = current.indexBySource[old.sourcePath]!
+                session.replaceAftercarePage(at: index, with: new)
+                let (path, html) = session.aftercare(index)
+                next.files[path] = Array(html.utf8)
+                rendered.insert(path)
+            }
+            if !touchedSlugs.isDisjoint(with: session.feedSlugs) {
+                next.files["feed.xml"] = Array(session.feed().utf8)
+                rendered.insert("feed.xml")
+            }
         }
-        if listingsChanged || !touchedSlugs.isDisjoint(with: oldFeed) {
-            files["feed.xml"] = Array(session.feed().utf8)
-            rendered.insert("feed.xml")
-        }
-        let next = State(session: session, files: files, warnings: warnings,
-                         excluded: excluded.sorted { $0.path < $1.path })
-        state.withLock { $0 = UncheckedBox(next) }
-        return Output(files: files, rendered: rendered.sorted(), removed: removed.sorted(), warnings: warnings,
-                      excluded: next.excluded, basePath: site.clinic.url.basePath, incremental: true)
+        next.warnings = warnings
+        next.excluded = excluded.sorted { $0.path < $1.path }
+        let output = Output(files: next.files, rendered: rendered.sorted(), removed: removed.sorted(), warnings: warnings,
+                            excluded: next.excluded, basePath: site.clinic.url.basePath, incremental: true,
+                            pageCount: next.pageCount)
+        let installed = next
+        state.withLock { $0 = UncheckedBox(installed) }
+        return output
     }
 }

@@ -41,6 +41,12 @@ final class RenderSession: @unchecked Sendable {
 
     private var cachedFeedSlugs: Set<String>?
 
+    /// Replaces one aftercare page by a new version at the same address, with the same
+    /// listing fields (a body edit): related pages and the feed's pages stay as they are.
+    func replaceAftercarePage(at index: Int, with page: AftercarePage) {
+        site.aftercare[index] = page
+    }
+
     /// The slugs of the pages related to each aftercare page, by slug.
     var relatedSlugs: [String: [String]] {
         var result: [String: [String]] = [:]

@@ -31,7 +31,7 @@ public struct PreviewConfiguration: Sendable {
     public init(folder: SiteFolder, host: String = "127.0.0.1", port: Int? = nil,
                 includeDrafts: Bool = false, includeFuture: Bool = false,
                 watchMethod: SiteWatcher.Method = .platformDefault,
-                quietPeriod: Duration = .milliseconds(100), keepAliveInterval: Duration = .seconds(15)) {
+                quietPeriod: Duration = .milliseconds(20), keepAliveInterval: Duration = .seconds(15)) {
         self.folder = folder
         self.host = host
         self.port = port

@@ -64,7 +64,7 @@ public struct Rebuilder: Sendable {
             case .pages(let build):
                 hub.publish(.reload(build: build))
             }
-            let summary = BuildSummary(pageCount: output.files.keys.filter { $0.hasSuffix(".html") }.count,
+            let summary = BuildSummary(pageCount: output.pageCount,
                                        fileCount: output.files.count, warnings: output.warnings, excluded: output.excluded)
             return RebuildResult(changes: changes, duration: ContinuousClock.now - start, outcome: .built(summary, update))
         case .failure(let failure):
