@@ -97,7 +97,7 @@ struct FieldReader {
             error(node, "'\(name)' should be text, not a \(node.mapping != nil ? "set of fields" : "list")")
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmingWhitespace()
         if value.isEmpty, Self.isNull(node) { return nil }
         return value
     }
@@ -121,7 +121,7 @@ struct FieldReader {
     /// A whole number.
     mutating func int(_ key: String) -> Int? {
         guard let node = node(key) else { return nil }
-        guard let scalar = node.scalar, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+        guard let scalar = node.scalar, let value = Int(scalar.string.trimmingWhitespace()) else {
             error(node, "'\(prefix)\(key)' should be a whole number")
             return nil
         }
@@ -136,7 +136,7 @@ struct FieldReader {
     /// A calendar day with the place of its value.
     mutating func locatedDay(_ key: String) -> (Day, SourceLocation)? {
         guard let node = node(key) else { return nil }
-        guard let scalar = node.scalar, let day = Day(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+        guard let scalar = node.scalar, let day = Day(scalar.string.trimmingWhitespace()) else {
             let shown = node.scalar?.string ?? "this"
             error(node, "'\(prefix)\(key)' is not a date: '\(shown)' (expected YYYY-MM-DD, e.g. 2026-03-14)")
             return nil
