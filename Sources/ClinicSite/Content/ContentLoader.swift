@@ -149,11 +149,53 @@ public struct ContentLoader: Sendable {
         return (sources, diagnostics)
     }
 
+    /// The largest Markdown, YAML or template file ClinicSite reads: far above any real page
+    /// (a long aftercare page is 50 KB), low enough that a wrong file (a pasted video, a log)
+    /// is refused at once instead of rendered. Media files are copied, not read, and have no limit.
+    public static let maximumFileSize = 8 * 1_048_576
+
+    /// libcmark 0.30 (Debian's) takes time proportional to the number of image openers (`![`)
+    /// times the number of closing brackets (`]`) on text such as `![[]()` repeated: 50,000
+    /// repeats take 8 seconds, an 8 MiB file would take hours (cmark 0.31 fixed it). A real
+    /// page has tens of each; a file whose product passes 2 × 10⁸ (about half a second) is refused.
+    static func slowBracketsProblem(_ bytes: [UInt8]) -> String? {
+        var images = 0
+        var closing = 0
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "]") {
+                closing += 1
+            } else if byte == UInt8(ascii: "["), previous == UInt8(ascii: "!") {
+                images += 1
+            }
+            previous = byte
+        }
+        guard images * closing > 200_000_000 else { return nil }
+        return "this file has \(images) image openers ('![') and \(closing) ']'; the Markdown library (cmark 0.30) would take minutes on it, so ClinicSite refuses it (a page has tens of each: is this the right file?)"
+    }
+
     /// Reads one file of the site (`relative` to the site folder, inside `base`: `content` or
     /// `templates`), warning when it is not valid UTF-8.
     func readFile(_ relative: String, inside base: String) -> (SourceFile?, [Diagnostic]) {
         do {
-            let bytes = try FileSystem.readBytes(folder.absolute(relative))
+            let bytes: [UInt8]
+            switch try FileSystem.readBytes(folder.absolute(relative), limit: Self.maximumFileSize) {
+            case .bytes(let read):
+                bytes = read
+            case .tooLarge(let size):
+                let tenths = (size * 10 + 524_288) / 1_048_576
+                let megabytes = "\(tenths / 10).\(tenths % 10)"
+                return (nil, [Diagnostic(SourceLocation(path: folder.display(relative)),
+                                         "this file is \(megabytes) MiB; ClinicSite reads Markdown, YAML and template files of up to \(Self.maximumFileSize / 1_048_576) MiB (is it the right file? put large files in content/media/)",
+                                         stage: .content)])
+            case .notAFile:
+                return (nil, [Diagnostic(SourceLocation(path: folder.display(relative)),
+                                         "this is not a regular file (a named pipe or a device?); ClinicSite only reads regular files",
+                                         stage: .content)])
+            }
+            if relative.hasSuffix(".md"), let problem = Self.slowBracketsProblem(bytes) {
+                return (nil, [Diagnostic(SourceLocation(path: folder.display(relative)), problem, stage: .markdown)])
+            }
             var diagnostics: [Diagnostic] = []
             let text: String
             if let valid = String(validating: bytes, as: UTF8.self) {

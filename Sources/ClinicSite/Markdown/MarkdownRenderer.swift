@@ -67,6 +67,9 @@ public enum MarkdownRenderer {
 /// Gives headings ids made from their text, unique within a page: `aftercare`, `aftercare-2`.
 struct HeadingIDs {
     private var used: Set<String>
+    /// The next number to try for each base id, so a page with 5,000 equal headings does not
+    /// try 2, 3, 4… again for each one.
+    private var nextNumber: [String: Int] = [:]
 
     init(reserved: Set<String> = []) {
         used = reserved
@@ -77,11 +80,12 @@ struct HeadingIDs {
         if base.isEmpty { base = "section" }
         if let first = base.unicodeScalars.first, ("0"..."9").contains(first) { base = "s-" + base }
         var candidate = base
-        var number = 2
+        var number = nextNumber[base] ?? 2
         while used.contains(candidate) {
             candidate = "\(base)-\(number)"
             number += 1
         }
+        if candidate != base { nextNumber[base] = number }
         used.insert(candidate)
         return candidate
     }

@@ -27,10 +27,13 @@ public struct OutputFolder: Sendable {
     public let path: String
     /// The path shown in messages.
     public let displayPath: String
+    /// The path as given on the command line, nil for the default.
+    private let given: String?
 
     /// - Parameters:
     ///   - path: the output folder as given (relative to `currentDirectory`), or nil for `site/` in the site folder.
     public init(_ path: String?, site: SiteFolder, currentDirectory: String? = nil) {
+        self.given = path
         if let path {
             self.path = Path.absolute(path, relativeTo: currentDirectory ?? FileSystem.currentDirectory())
             self.displayPath = path
@@ -56,6 +59,10 @@ public struct OutputFolder: Sendable {
 
     /// Checks that ClinicSite may (re)write this folder. Returns the problems; empty when safe.
     public func check(site: SiteFolder) -> [Diagnostic] {
+        if let given, given == "~" || given.hasPrefix("~/") {
+            // A quoted '~' reaches us unexpanded; a folder literally named '~' is never meant.
+            return [refuse("ClinicSite does not expand '~' (your shell does, when it is not in quotes); give the output folder's full path")]
+        }
         let output = OutputFolder.resolved(path)
         let siteReal = OutputFolder.resolved(site.absolutePath)
         if output == "/" { return [refuse("refusing to use / as the output folder")] }
@@ -138,9 +145,22 @@ public struct OutputFolder: Sendable {
             let pidText = rest.split(separator: "-").dropFirst().first.map(String.init) ?? ""
             if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
             let folder = Path.join(parent, name)
-            guard FileSystem.kind(atPath: Path.join(folder, OutputFolder.markerName)) == .file else { continue }
-            try? FileSystem.removeTree(folder)
+            // A build killed between creating its staging folder and writing the marker
+            // leaves it empty: nothing in it can be anyone's.
+            let empty = (try? FileSystem.contentsOfDirectory(folder))?.isEmpty == true
+            guard empty || FileSystem.kind(atPath: Path.join(folder, OutputFolder.markerName)) == .file else { continue }
+            try? OutputFolder.removeMarkedFolder(folder)
         }
+    }
+
+    /// Removes one of ClinicSite's own folders (staging, retired output) with its marker
+    /// last, so a build killed in the middle leaves a folder the next build still recognises
+    /// as its own and removes.
+    static func removeMarkedFolder(_ folder: String) throws {
+        for name in try FileSystem.contentsOfDirectory(folder) where name != markerName {
+            try FileSystem.removeTree(Path.join(folder, name))
+        }
+        try FileSystem.removeTree(folder)
     }
 
     /// Creates a new, empty staging folder next to the output, marked as ClinicSite's.
@@ -177,12 +197,12 @@ public struct OutputFolder: Sendable {
         }
         if clinicsite_exchange_paths(staging, path) == 0 {
             // `staging` now holds the previous output.
-            try FileSystem.removeTree(staging)
+            try OutputFolder.removeMarkedFolder(staging)
             return
         }
         // No atomic exchange here: move the old output aside, then the new one in.
         let retired = Path.join(Path.parent(of: path), "\(siblingPrefix)old-\(getpid())")
-        try? FileSystem.removeTree(retired)
+        try? OutputFolder.removeMarkedFolder(retired)
         try FileSystem.rename(path, to: retired)
         do {
             try FileSystem.rename(staging, to: path)
@@ -190,11 +210,11 @@ public struct OutputFolder: Sendable {
             try? FileSystem.rename(retired, to: path)
             throw error
         }
-        try FileSystem.removeTree(retired)
+        try OutputFolder.removeMarkedFolder(retired)
     }
 
     /// Removes a staging folder after a failed build.
     public func discard(staging: String) {
-        try? FileSystem.removeTree(staging)
+        try? OutputFolder.removeMarkedFolder(staging)
     }
 }

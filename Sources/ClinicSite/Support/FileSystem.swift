@@ -79,12 +79,33 @@ enum FileSystem {
 
     /// Reads a whole file.
     static func readBytes(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        switch try readBytes(path, limit: Int.max) {
+        case .bytes(let bytes): return bytes
+        case .tooLarge, .notAFile: throw Failure(operation: "reading", path: path, code: EINVAL)
+        }
+    }
+
+    /// What ``readBytes(_:limit:)`` found.
+    enum Read {
+        case bytes([UInt8])
+        /// The file holds more than the limit; nothing more than the limit was read.
+        case tooLarge(size: Int)
+        /// A folder, a named pipe, a device: nothing was read (a pipe never blocks the build).
+        case notAFile
+    }
+
+    /// Reads a whole regular file of at most `limit` bytes.
+    static func readBytes(_ path: String, limit: Int) throws -> Read {
+        // O_NONBLOCK: opening a named pipe must not wait for a writer.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw Failure(operation: "reading", path: path, code: errno) }
         defer { close(fd) }
         var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(operation: "reading", path: path, code: errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .notAFile }
+        if Int(info.st_size) > limit { return .tooLarge(size: Int(info.st_size)) }
         var capacity = 64 * 1024
-        if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+        if info.st_size > 0 { capacity = Int(info.st_size) + 1 }
         var bytes = [UInt8](repeating: 0, count: capacity)
         var count = 0
         while true {
@@ -98,50 +119,46 @@ enum FileSystem {
             }
             if got == 0 { break }
             count += got
+            // The file grew while being read.
+            if count > limit { return .tooLarge(size: count) }
         }
         bytes.removeSubrange(count...)
-        return bytes
+        return .bytes(bytes)
     }
 
     /// Writes `bytes` to a new file at `path` (replacing any file there), checking every call.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(operation: "creating", path: path, code: errno) }
-        var failure: Failure?
-        do {
-            let buffer = bytes
-            var offset = 0
-            while offset < buffer.count {
-                let written = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = Failure(operation: "writing", path: path, code: errno)
-                    return
-                }
-                offset += written
-            }
-        }
-        if close(fd) != 0, failure == nil { failure = Failure(operation: "closing", path: path, code: errno) }
-        if let failure { throw failure }
+        try finishWriting(fd, bytes, path: path)
     }
 
-    /// Writes `bytes` to a file that must not exist yet (`O_EXCL`): never replaces anything,
-    /// even a file created a moment ago by someone else.
+    /// Writes a file that must not exist yet (`O_EXCL`): never replaces anything, even a file
+    /// created a moment ago by someone else.
     static func createNew(_ bytes: [UInt8], at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(operation: "creating", path: path, code: errno) }
+        try bytes.withUnsafeBytes { buffer in try finishWriting(fd, buffer, path: path) }
+    }
+
+    /// Writes all of `bytes` to `fd` and closes it. A short write is continued; any failure
+    /// (a full disk: ENOSPC, EFBIG, EIO; or one reported only by `close`) throws, so a
+    /// truncated file is never taken for a written one.
+    private static func finishWriting(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var failure: Failure?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = Failure(operation: "writing", path: path, code: errno)
-                    return
-                }
-                offset += written
+        var offset = 0
+        while offset < bytes.count {
+            let written = posixWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = Failure(operation: "writing", path: path, code: errno)
+                break
             }
+            if written == 0 {
+                failure = Failure(operation: "writing", path: path, code: EIO)
+                break
+            }
+            offset += written
         }
         if close(fd) != 0, failure == nil { failure = Failure(operation: "closing", path: path, code: errno) }
         if let failure { throw failure }

@@ -1,0 +1,155 @@
+import ClinicSite
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import ClinicSitePreview
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `clinicsite serve` keeps serving through what a clinic owner's editor and browser do to it.
+@Suite("Hardening: serve survives", .serialized, .timeLimit(.minutes(2)))
+struct SurvivalTests {
+    static let page = "content/aftercare/cupping-aftercare.md"
+
+    @Test("1,000 saves in 10 seconds while pages are requested: every answer is 200, and the last save wins")
+    func thousandSaves() async throws {
+        let site = try SiteCopy()
+        let original = try site.read(Self.page)
+        try await withPreview(site, configure: { $0.quietPeriod = .milliseconds(20) }) { preview in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let saving = Task.detached {
+                for index in 0..<1_000 {
+                    try site.write(original.replacingOccurrences(of: "title: Cupping aftercare", with: "title: Cupping aftercare \(index)"),
+                                   to: Self.page)
+                    try await Task.sleep(until: start + .milliseconds(10 * (index + 1)))
+                }
+            }
+            var answered = 0
+            while clock.now - start < .seconds(10) {
+                let response = try await preview.request("/aftercare/cupping-aftercare/")
+                #expect(response.status == .ok)
+                #expect(RunningPreview.text(response).contains("</html>"), "a whole page, never a partial one")
+                answered += 1
+            }
+            try await saving.value
+            #expect(answered > 20)
+            #expect(await eventually(within: .seconds(5)) {
+                preview.server.site.snapshot?.files["aftercare/cupping-aftercare/index.html"].map {
+                    String(decoding: $0.bytes, as: UTF8.self).contains("Cupping aftercare 999")
+                } ?? false
+            })
+            #expect(preview.server.site.problem == nil)
+            #expect(preview.log.buildCount > 2 && preview.log.buildCount < 1_000, "saves are coalesced: \(preview.log.buildCount) builds")
+        }
+    }
+
+    @Test("pages and media deleted and re-created during rebuilds never stop the server")
+    func deletedMidRebuild() async throws {
+        let site = try SiteCopy()
+        let original = try site.read(Self.page)
+        try await withPreview(site, configure: { $0.quietPeriod = .milliseconds(5) }) { preview in
+            let extra = "content/aftercare/short-lived.md"
+            for round in 0..<150 {
+                try site.write("---\ntitle: Short lived \(round)\n---\nGone soon.\n", to: extra)
+                try site.write(String(repeating: "x", count: 100_000), to: "content/media/short-lived-\(round % 3).txt")
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...12)))
+                try FileManager.default.removeItem(atPath: site.root + "/" + extra)
+                try FileManager.default.removeItem(atPath: site.root + "/content/media/short-lived-\(round % 3).txt")
+                if round % 10 == 0 {
+                    // The page being edited vanishes for a moment too, as some editors save.
+                    try FileManager.default.removeItem(atPath: site.root + "/" + Self.page)
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 0...8)))
+                    try site.write(original, to: Self.page)
+                }
+            }
+            #expect(await eventually(within: .seconds(5)) {
+                guard let snapshot = preview.server.site.snapshot else { return false }
+                return snapshot.files["aftercare/short-lived/index.html"] == nil
+                    && snapshot.files["aftercare/cupping-aftercare/index.html"] != nil
+                    && !snapshot.files.keys.contains { $0.hasPrefix("media/short-lived") }
+            })
+            #expect(preview.server.site.problem == nil)
+            #expect(try await preview.request("/aftercare/cupping-aftercare/").status == .ok)
+            #expect(try await preview.request("/aftercare/short-lived/").status == .notFound)
+        }
+    }
+
+    @Test("clients that disconnect in the middle of a download or an event stream do not disturb the others")
+    func disconnects() async throws {
+        let site = try SiteCopy()
+        // A large file, so the download is cut off in the middle.
+        try site.write(String(repeating: "0123456789abcdef", count: 1 << 20), to: "content/media/large.txt")
+        try await withPreview(site) { preview in
+            for round in 0..<40 {
+                let socket = try RawConnection(port: preview.port)
+                socket.send("GET /media/large.txt HTTP/1.1\r\nHost: 127.0.0.1:\(preview.port)\r\n\r\n")
+                _ = socket.receive(atLeast: round * 1_000 + 1)
+                socket.abort()
+                if round % 4 == 0 {
+                    // An event stream closed before, and after, its first event.
+                    let events = try EventStreamClient(port: preview.port)
+                    if round % 8 == 0 { _ = await events.next(named: "hello", timeout: .seconds(5)) }
+                }
+            }
+            let response = try await preview.request("/media/large.txt")
+            #expect(response.status == .ok)
+            #expect(response.body?.readableBytes == 16 << 20)
+            #expect(await eventually(within: .seconds(3)) { preview.server.hub.subscriberCount == 0 })
+            let events = try EventStreamClient(port: preview.port)
+            #expect(await events.next(named: "hello", timeout: .seconds(5)) != nil)
+        }
+    }
+}
+
+/// A plain TCP connection that can be cut off abruptly (RST, via SO_LINGER 0).
+final class RawConnection: @unchecked Sendable {
+    private let descriptor: Int32
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw HarnessError("socket failed") }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(descriptor)
+            throw HarnessError("cannot connect to port \(port)")
+        }
+    }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = Glibc.send(descriptor, bytes, bytes.count, Int32(MSG_NOSIGNAL))
+    }
+
+    /// Reads until at least `count` bytes arrived, the peer closed, or 5 seconds passed.
+    func receive(atLeast count: Int) -> Int {
+        var total = 0
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while total < count {
+            let got = recv(descriptor, &buffer, buffer.count, 0)
+            if got <= 0 { break }
+            total += got
+        }
+        return total
+    }
+
+    /// Closes with a reset, as a browser tab that is closed mid-download.
+    func abort() {
+        var option = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        close(descriptor)
+    }
+}
