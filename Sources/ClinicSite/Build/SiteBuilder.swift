@@ -17,9 +17,10 @@ public enum SiteBuilder {
     public static func prepare(folder: SiteFolder, options: BuildOptions) throws(BuildFailure) -> (SiteRenderer, [Diagnostic]) {
         let (sources, loadDiagnostics) = ContentLoader(folder: folder).load()
         var diagnostics = loadDiagnostics
-        let (site, siteDiagnostics) = SiteLoader.load(sources, options: options)
-        diagnostics += siteDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.load(sources.templates, folder: folder)
+        // Handed over, so each page's text is freed once parsed (see SiteLoader.load).
+        let (site, siteDiagnostics) = SiteLoader.load(consume sources, options: options)
+        diagnostics += siteDiagnostics
         diagnostics += templateDiagnostics
         guard diagnostics.errors.isEmpty, let site, let templates else { throw BuildFailure(diagnostics) }
         let renderer = SiteRenderer(site: site, templates: templates)

@@ -32,3 +32,18 @@ struct UncheckedBox<Value>: @unchecked Sendable {
     var value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// A value handed to exactly one parallel iteration, which takes it and leaves nothing behind
+/// (so what it holds is freed as soon as that iteration is done with it).
+final class TakeOnce<Value>: @unchecked Sendable {
+    private var value: Value?
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func take() -> Value {
+        defer { value = nil }
+        return value!
+    }
+}
