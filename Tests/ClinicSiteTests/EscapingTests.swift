@@ -31,6 +31,35 @@ struct EscapingTests {
         #expect(decoded?["line"] == "a\u{2028}b & c")
     }
 
+    @Test("JSONValue writes the same bytes JSONEncoder does (sorted keys, slashes unescaped)")
+    func sameAsJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let awkward = (0..<0x20).map { String(UnicodeScalar($0)!) }.joined() + "\"\\/ é ✚ 😀 \u{7F}\u{2028}\u{FEFF}"
+        let values: [JSONValue] = [
+            "plain", .string(awkward), .int(-42), .int(Int.max), .bool(true), .bool(false), [], [:],
+            ["b": .int(1), "a": ["x", .bool(false)], "@type": "Thing", "@id": "https://x.example/#a", "Z": "upper", "aa": [:], "a1": .int(2), "é": "key"],
+            ["@graph": [["name": .string(awkward), "sameAs": ["https://a.example/", "https://b.example/"]]]],
+        ]
+        for value in values {
+            let expected = String(decoding: try encoder.encode(value), as: UTF8.self)
+            #expect(value.json() == expected)
+        }
+        // The demo site's own structured data, page by page.
+        let (sink, _) = try buildInMemory(Fixtures.repository)
+        var blocks = 0
+        for (path, bytes) in sink.files where path.hasSuffix(".html") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let start = text.range(of: "<script type=\"application/ld+json\">"),
+                  let end = text.range(of: "</script>", range: start.upperBound..<text.endIndex) else { continue }
+            let json = String(text[start.upperBound..<end.lowerBound])
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
+            #expect(JSONSerialization.isValidJSONObject(object), "\(path)")
+            blocks += 1
+        }
+        #expect(blocks > 5)
+    }
+
     @Test("a clinic named Dr O'Brien \"<b>\" & Co is escaped everywhere it lands")
     func clinicNameEverywhere() throws {
         let (sink, _) = try buildInMemory(Fixtures.root + "/basic")
