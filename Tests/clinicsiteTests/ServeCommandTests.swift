@@ -61,7 +61,10 @@ struct ServeCommandTests {
         defer { server.kill() }
         _ = try #require(server.waitForURL(), "no URL printed: \(server.output) \(server.errors)")
         #expect(server.errors.contains("warning: with --host 0.0.0.0 anyone on your network can open this preview"))
-        let printed = server.waitFor { $0.contains("On your network: http://") || $0.contains("No network address found") }
+        // The code is printed after the "On your network" line, in a write of its own: wait for it.
+        let printed = server.waitFor {
+            ($0.contains("On your network: http://") && $0.contains("█")) || $0.contains("No network address found")
+        }
         #expect(printed)
         if server.output.contains("On your network: http://") {
             #expect(server.output.contains("█"))
