@@ -6,14 +6,19 @@ import Yams
 /// `Decodable`, so every error points at the line and column of the value at fault, and
 /// plain scalars are read as the text the owner typed (`NO` stays `NO`, `012` stays `012`).
 enum YAMLDocument {
+    /// Composing never constructs values; one constructor, never changed, serves every call.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Composes `yaml`, which starts at line `firstLine` of `file`. Returns nil for an empty
     /// document. Syntax errors carry the place in `file`, not in the YAML block.
     static func compose(_ yaml: String, in file: SourceFile, firstLine: Int) throws(Diagnostic) -> Node? {
         do {
             // `.basic`: no implicit tags. ClinicSite reads every scalar as the text typed, so
             // matching each one against Yams' bool/int/float/timestamp patterns is wasted
-            // work (a twentieth of a page's build time).
-            return try Yams.compose(yaml: yaml, .basic)
+            // work (a twentieth of a page's build time). The constructor (unused when composing)
+            // and the encoding are given rather than left to their defaults, which build a new
+            // constructor and read the whole process environment on every call.
+            return try Yams.compose(yaml: yaml, .basic, constructor, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, yaml: yaml, file: file, firstLine: firstLine)
         } catch {

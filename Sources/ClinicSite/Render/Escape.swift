@@ -12,11 +12,11 @@ public enum Escape {
         result.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
             switch byte {
-            case 38: result.append(contentsOf: Array("&amp;".utf8))
-            case 60: result.append(contentsOf: Array("&lt;".utf8))
-            case 62: result.append(contentsOf: Array("&gt;".utf8))
-            case 34: result.append(contentsOf: Array("&quot;".utf8))
-            case 39: result.append(contentsOf: Array("&#39;".utf8))
+            case 38: result.append(contentsOf: "&amp;".utf8)
+            case 60: result.append(contentsOf: "&lt;".utf8)
+            case 62: result.append(contentsOf: "&gt;".utf8)
+            case 34: result.append(contentsOf: "&quot;".utf8)
+            case 39: result.append(contentsOf: "&#39;".utf8)
             default: result.append(byte)
             }
         }
@@ -57,25 +57,26 @@ public enum Escape {
     /// JSON text made safe inside `<script>`: `<`, `>`, `&`, U+2028 and U+2029 become `\u` escapes
     /// (valid JSON, and nothing can close the script element or open a comment).
     public static func jsonForScript(_ json: String) -> String {
-        let utf8 = json.utf8
-        guard utf8.contains(where: { $0 == 60 || $0 == 62 || $0 == 38 || $0 == 0xE2 }) else { return json }
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count + 32)
-        let bytes = Array(utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 60: result.append(contentsOf: Array("\\u003c".utf8))
-            case 62: result.append(contentsOf: Array("\\u003e".utf8))
-            case 38: result.append(contentsOf: Array("\\u0026".utf8))
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                result.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                index += 2
-            default: result.append(byte)
+        var contiguous = json
+        return contiguous.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 60 || $0 == 62 || $0 == 38 || $0 == 0xE2 }) else { return json }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 60: result.append(contentsOf: "\\u003c".utf8)
+                case 62: result.append(contentsOf: "\\u003e".utf8)
+                case 38: result.append(contentsOf: "\\u0026".utf8)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    result.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                default: result.append(byte)
+                }
+                index += 1
             }
-            index += 1
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -3,12 +3,13 @@
 /// `FAQPage` where questions are shown.
 struct StructuredData {
     let site: Site
-    /// The clinic node, encoded once: it is the same on every page.
-    private let clinicJSON: String
+    /// The start of every page's script up to and including the clinic node, encoded and
+    /// escaped once: it is the same on every page.
+    private let scriptStart: String
 
     init(site: Site) {
         self.site = site
-        self.clinicJSON = StructuredData.clinic(site).json()
+        self.scriptStart = Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(site).json())
     }
 
     var clinicID: String { StructuredData.clinicID(site) }
@@ -95,9 +96,16 @@ struct StructuredData {
     /// A page's JSON-LD, ready for `<script>`: the clinic plus the given page nodes in one
     /// `@graph`. The same bytes `JSONEncoder` gives for the whole object with sorted keys
     /// (`@context` sorts before `@graph`), with the clinic node encoded only once per site.
+    /// Escaping works byte by byte and never across the ASCII commas that join the nodes, so
+    /// escaping the parts one by one gives the bytes escaping the whole would.
     func script(_ nodes: [JSONValue]) -> String {
-        let parts = [clinicJSON] + nodes.map { $0.json() }
-        return Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + parts.joined(separator: ",") + "]}")
+        var script = scriptStart
+        for node in nodes {
+            script += ","
+            script += Escape.jsonForScript(node.json())
+        }
+        script += "]}"
+        return script
     }
 
     func webPage(type: String = "WebPage", title: String, description: String?, path: String) -> [String: JSONValue?] {

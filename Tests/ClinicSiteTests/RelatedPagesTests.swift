@@ -1,0 +1,63 @@
+import Testing
+@testable import ClinicSite
+
+@Suite("Related pages")
+struct RelatedPagesTests {
+    /// The definition, pair by pair: 2 for the same treatment, 1 per shared tag (case-blind),
+    /// best score first, then title, then slug; at most `limit`; never the page itself.
+    func reference(_ keys: [RelatedPages.Key], limit: Int = 3) -> [[Int]] {
+        keys.indices.map { index in
+            let mine = keys[index]
+            let myTags = Set(mine.tags.map { $0.lowercased() })
+            let scored: [(Int, Int)] = keys.indices.compactMap { other in
+                guard other != index else { return nil }
+                var score = Set(keys[other].tags.map { $0.lowercased() }).intersection(myTags).count
+                if let treatment = mine.treatment?.lowercased(), keys[other].treatment?.lowercased() == treatment { score += 2 }
+                return score > 0 ? (other, score) : nil
+            }
+            return scored.sorted { left, right in
+                if left.1 != right.1 { return left.1 > right.1 }
+                return (keys[left.0].title, keys[left.0].slug) < (keys[right.0].title, keys[right.0].slug)
+            }.prefix(limit).map(\.0)
+        }
+    }
+
+    @Test("ranking once per (treatment, tags) gives what scoring every pair gives")
+    func matchesPairwise() {
+        var generator = SplitMix(seed: 7)
+        let treatments: [String?] = ["massage", "Massage", "cupping", "physiotherapy", nil, ""]
+        let tags = ["heat", "Heat", "ice", "sleep", "neck", "back", "stress"]
+        for size in [0, 1, 2, 5, 40, 300] {
+            let keys = (0..<size).map { index in
+                RelatedPages.Key(treatment: treatments[Int(generator.next() % UInt64(treatments.count))],
+                                 tags: (0..<Int(generator.next() % 4)).map { _ in tags[Int(generator.next() % UInt64(tags.count))] },
+                                 // Repeated titles: ties fall to the slug.
+                                 title: "Note \(generator.next() % 50)", slug: "page-\(index)")
+            }
+            #expect(RelatedPages(keys: keys).related == reference(keys), "size \(size)")
+            #expect(RelatedPages(keys: keys, limit: 1).related == reference(keys, limit: 1), "size \(size)")
+        }
+    }
+
+    @Test("pages that share one signature never list themselves")
+    func sameSignature() {
+        let keys = (0..<6).map { RelatedPages.Key(treatment: "massage", tags: ["heat"], title: "Same", slug: "p\($0)") }
+        let related = RelatedPages(keys: keys).related
+        #expect(related[0] == [1, 2, 3])
+        #expect(related[2] == [0, 1, 3])
+        #expect(related[5] == [0, 1, 2])
+    }
+}
+
+/// A small deterministic generator for test data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
