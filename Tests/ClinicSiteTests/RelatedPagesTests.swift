@@ -39,6 +39,31 @@ struct RelatedPagesTests {
         }
     }
 
+    @Test("large groups (the indexed path) and a page with too many tags for the pair index (the full scan) agree with pairwise scoring",
+          arguments: [false, true])
+    func largeGroups(manyTags: Bool) {
+        var generator = SplitMix(seed: manyTags ? 11 : 3)
+        let treatments: [String?] = ["massage", "cupping", "physiotherapy", nil]
+        let tags = (0..<12).map { "tag\($0)" }
+        var keys = (0..<800).map { index in
+            RelatedPages.Key(treatment: treatments[Int(generator.next() % UInt64(treatments.count))],
+                             tags: (0..<Int(generator.next() % 6)).map { _ in tags[Int(generator.next() % UInt64(tags.count))] },
+                             title: "Note \(generator.next() % 200)", slug: "page-\(index)")
+        }
+        if manyTags { keys[17].tags = Array(tags.prefix(RelatedPages.maximumIndexedTags + 1)) }
+        #expect(RelatedPages(keys: keys).related == reference(keys))
+    }
+
+    @Test("pages with the treatment alone outrank, by title, pages sharing two tags for another treatment")
+    func treatmentAloneVersusTagPairs() {
+        var keys = [RelatedPages.Key(treatment: "massage", tags: ["a", "b"], title: "X", slug: "x")]
+        keys += ["B1", "B2"].map { RelatedPages.Key(treatment: "cupping", tags: ["a", "b"], title: $0, slug: $0) }
+        keys += ["A1", "A2", "A3", "A4"].map { RelatedPages.Key(treatment: "massage", tags: [], title: $0, slug: $0) }
+        let related = RelatedPages(keys: keys).related
+        #expect(related[0].map { keys[$0].title } == ["A1", "A2", "A3"])
+        #expect(related == reference(keys))
+    }
+
     @Test("pages that share one signature never list themselves")
     func sameSignature() {
         let keys = (0..<6).map { RelatedPages.Key(treatment: "massage", tags: ["heat"], title: "Same", slug: "p\($0)") }

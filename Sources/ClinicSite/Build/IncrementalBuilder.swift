@@ -212,7 +212,26 @@ public final class IncrementalBuilder: Sendable {
         let touchedSlugs = Set(touched.compactMap { $0.new?.slug } + touched.compactMap { $0.old?.slug })
         if listingsChanged {
             let oldRelated = session.relatedSlugs
-            session.replaceAftercare(pages, recomputeRelated: true)
+            session.replaceAftercare(pages, recomputeRelated: false)
+            // The listings do not depend on related pages: they render on the other cores
+            // while related pages are ranked again (at 10,000 pages, the aftercare index and
+            // the ranking are each about a third of this rebuild).
+            let listingPaths = ["index.html", "aftercare/index.html", "sitemap.xml", "feed.xml"]
+            let ranked = pages
+            let results = parallelMap(Array(0...listingPaths.count)) { job -> UncheckedBox<Any> in
+                switch job {
+                case 0: UncheckedBox(RelatedPages(ranked))
+                case 1: UncheckedBox(session.home())
+                case 2: UncheckedBox(session.aftercareList())
+                case 3: UncheckedBox(session.sitemap())
+                default: UncheckedBox(session.feed())
+                }
+            }
+            session.installRelated(results[0].value as! RelatedPages)
+            for (path, result) in zip(listingPaths, results.dropFirst()) {
+                next.files[path] = Array((result.value as! String).utf8)
+                rendered.insert(path)
+            }
             let newSlugs = Set(pages.map(\.slug))
             for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
                 let path = old.path + "index.html"
@@ -226,11 +245,6 @@ public final class IncrementalBuilder: Sendable {
                 guard needed else { continue }
                 let (path, html) = session.aftercare(index)
                 next.files[path] = Array(html.utf8)
-                rendered.insert(path)
-            }
-            for (path, text) in [("index.html", session.home()), ("aftercare/index.html", session.aftercareList()),
-                                 ("sitemap.xml", session.sitemap()), ("feed.xml", session.feed())] {
-                next.files[path] = Array(text.utf8)
                 rendered.insert(path)
             }
             next.indexBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.sourcePath, $0) })

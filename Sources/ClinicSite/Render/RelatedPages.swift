@@ -1,10 +1,14 @@
 /// For each aftercare page, up to three others for the same treatment or sharing tags:
 /// scored 2 for the same treatment plus 1 per shared tag, ties broken by title (then slug).
 ///
-/// Built once per site from integer indices. Pages with the same treatment and tags rank every
-/// other page alike, so the ranking is computed once per distinct (treatment, tags) pair and
-/// shared: a site where thousands of pages share a treatment costs milliseconds, not the
-/// quadratic time of scoring every pair.
+/// Pages with the same treatment and tags (a signature) rank every other page alike, so the
+/// ranking is computed once per signature and shared. Each ranking looks only at pages that
+/// can score 2 or more: those with the treatment and a shared tag, those sharing two tags
+/// (both from indexes built once, in rank order), and the first few with the treatment
+/// alone. Scoring every page of a shared treatment or tag instead would be quadratic: at
+/// 10,000 pages that took a quarter of a second, on every title edit in `serve`. When fewer
+/// than enough pages score 2 (small sites), or a page has too many tags for the pair index,
+/// the signature is ranked by scoring every page that shares anything with it.
 struct RelatedPages: Sendable {
     /// What ranking looks at for one page.
     struct Key: Sendable {
@@ -17,30 +21,66 @@ struct RelatedPages: Sendable {
     /// `related[i]`: indices into `site.aftercare` of the pages related to page `i`, best first.
     let related: [[Int]]
 
+    /// Above this many tags on any page, the tag-pair index is not built.
+    static let maximumIndexedTags = 8
+
     init(_ pages: [AftercarePage], limit: Int = 3) {
         self.init(keys: pages.map { Key(treatment: $0.treatment, tags: $0.tags, title: $0.title, slug: $0.slug) },
                   limit: limit)
     }
 
     init(keys pages: [Key], limit: Int = 3) {
-        var byTreatment: [String: [Int]] = [:]
-        var byTag: [String: [Int]] = [:]
-        var treatments: [String?] = []
-        var tags: [[String]] = []
+        let count = pages.count
+        // Treatments and tags (case-blind) as small integers; a page's tags sorted, unique.
+        var treatmentIDs: [String: Int] = [:]
+        var tagIDs: [String: Int] = [:]
+        var treatment = [Int](repeating: -1, count: count)
+        var tags: [[Int]] = []
+        tags.reserveCapacity(count)
+        for (index, page) in pages.enumerated() {
+            if let name = page.treatment?.lowercased() {
+                treatment[index] = treatmentIDs[name] ?? { treatmentIDs[name] = treatmentIDs.count; return treatmentIDs.count - 1 }()
+            }
+            let ids = Set(page.tags.map { name in
+                let name = name.lowercased()
+                return tagIDs[name] ?? { tagIDs[name] = tagIDs.count; return tagIDs.count - 1 }()
+            })
+            tags.append(ids.sorted())
+        }
+        let tagCount = tagIDs.count
+
+        // Rank by (title, slug) once, so ties compare integers.
+        let order = pages.indices.sorted { (pages[$0].title, pages[$0].slug) < (pages[$1].title, pages[$1].slug) }
+        var rank = [Int](repeating: 0, count: count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+
+        // Postings, each in rank order (filled by walking the pages in rank order).
+        var byTreatment = [[Int]](repeating: [], count: treatmentIDs.count)
+        var byTag = [[Int]](repeating: [], count: tagCount)
+        var byTreatmentTag: [Int: [Int]] = [:]
+        var byTagPair: [Int: [Int]] = [:]
+        let pairIndex = tags.allSatisfy { $0.count <= Self.maximumIndexedTags }
+        for index in order {
+            let own = tags[index]
+            if treatment[index] >= 0 { byTreatment[treatment[index]].append(index) }
+            for tag in own {
+                byTag[tag].append(index)
+                if treatment[index] >= 0 { byTreatmentTag[treatment[index] * tagCount + tag, default: []].append(index) }
+            }
+            if pairIndex {
+                for (position, first) in own.enumerated() {
+                    for second in own[(position + 1)...] { byTagPair[first * tagCount + second, default: []].append(index) }
+                }
+            }
+        }
+
         // Pages with the same signature share one ranking.
         var signatureOf: [Int] = []
-        var signatures: [String: Int] = [:]
+        signatureOf.reserveCapacity(count)
+        var signatures: [[Int]: Int] = [:]
         var representative: [Int] = []
-        for (index, page) in pages.enumerated() {
-            let treatment = page.treatment?.lowercased()
-            treatments.append(treatment)
-            if let treatment { byTreatment[treatment, default: []].append(index) }
-            let pageTags = Set(page.tags.map { $0.lowercased() }).sorted()
-            tags.append(pageTags)
-            for tag in pageTags { byTag[tag, default: []].append(index) }
-            // Neither a treatment nor a tag contains U+0000 after YAML, but the key keeps
-            // "no treatment" apart from an empty one all the same.
-            let key = (treatment.map { "t" + $0 } ?? "-") + "\u{0}" + pageTags.joined(separator: "\u{0}")
+        for index in 0..<count {
+            let key = [treatment[index]] + tags[index]
             if let existing = signatures[key] {
                 signatureOf.append(existing)
             } else {
@@ -49,54 +89,137 @@ struct RelatedPages: Sendable {
                 representative.append(index)
             }
         }
-        // Rank by (title, slug) once, so ties compare integers.
-        let order = pages.indices.sorted { (pages[$0].title, pages[$0].slug) < (pages[$1].title, pages[$1].slug) }
-        var rank = [Int](repeating: 0, count: pages.count)
-        for (position, index) in order.enumerated() { rank[index] = position }
 
         // One more than `limit`: a page's own signature ranks the page itself among the best.
         let keep = limit + 1
-        var scores = [Int](repeating: 0, count: pages.count)
-        var touched: [Int] = []
+        var ranking = Ranking(rank: rank, keep: keep)
         var ranked: [[Int]] = []
         ranked.reserveCapacity(representative.count)
         for index in representative {
-            touched.removeAll(keepingCapacity: true)
-            func add(_ other: Int, _ points: Int) {
-                if scores[other] == 0 { touched.append(other) }
-                scores[other] += points
-            }
-            if let treatment = treatments[index] {
-                for other in byTreatment[treatment]! { add(other, 2) }
-            }
-            for tag in tags[index] {
-                for other in byTag[tag]! { add(other, 1) }
-            }
-            // Keep the best `keep` in order with an insertion step; no closures, no sorting.
-            var best: [Int] = []
-            best.reserveCapacity(keep + 1)
-            for other in touched {
-                let score = scores[other]
-                var position = best.count
-                while position > 0 {
-                    let previous = best[position - 1]
-                    let previousScore = scores[previous]
-                    if score > previousScore || (score == previousScore && rank[other] < rank[previous]) {
-                        position -= 1
+            let myTreatment = treatment[index]
+            let myTags = tags[index]
+            // The exact score of any page against this signature.
+            func score(_ other: Int) -> Int {
+                var score = myTreatment >= 0 && treatment[other] == myTreatment ? 2 : 0
+                var (left, right) = (0, 0)
+                let theirs = tags[other]
+                while left < myTags.count, right < theirs.count {
+                    if myTags[left] == theirs[right] {
+                        score += 1
+                        left += 1
+                        right += 1
+                    } else if myTags[left] < theirs[right] {
+                        left += 1
                     } else {
-                        break
+                        right += 1
                     }
                 }
-                if position < keep {
-                    best.insert(other, at: position)
-                    if best.count > keep { best.removeLast() }
+                return score
+            }
+
+            var best: [Int]?
+            if pairIndex {
+                // Every page scoring 2 or more is offered, or ranks below `keep` offered
+                // pages that have the treatment alone (score 2) and an earlier title. Pages
+                // with the treatment and a shared tag come first (score 3 or more); the rest
+                // is skipped when it cannot reach the worst score kept.
+                ranking.start()
+                if myTreatment >= 0 {
+                    for tag in myTags {
+                        for other in byTreatmentTag[myTreatment * tagCount + tag] ?? [] { ranking.offer(other, score(other)) }
+                    }
+                }
+                // Sharing tags without the treatment scores at most the number of tags.
+                if !ranking.keepsOnlyAbove(myTags.count) {
+                    for (position, first) in myTags.enumerated() {
+                        for second in myTags[(position + 1)...] {
+                            for other in byTagPair[first * tagCount + second] ?? [] { ranking.offer(other, score(other)) }
+                        }
+                    }
+                }
+                if myTreatment >= 0, !ranking.keepsOnlyAbove(2) {
+                    var alone = 0
+                    for other in byTreatment[myTreatment] where !ranking.wasOffered(other) {
+                        ranking.offer(other, 2)
+                        alone += 1
+                        if alone == keep { break }
+                    }
+                }
+                // All offered pages score 2 or more; pages scoring 1 are missing, which only
+                // matters when fewer than `keep` pages were found.
+                if ranking.best.count == keep { best = ranking.best }
+            }
+            if best == nil {
+                ranking.start()
+                if myTreatment >= 0 {
+                    for other in byTreatment[myTreatment] where !ranking.wasOffered(other) { ranking.offer(other, score(other)) }
+                }
+                for tag in myTags {
+                    for other in byTag[tag] where !ranking.wasOffered(other) { ranking.offer(other, score(other)) }
+                }
+                best = ranking.best
+            }
+            ranked.append(best!)
+        }
+        related = (0..<count).map { index in
+            Array(ranked[signatureOf[index]].lazy.filter { $0 != index }.prefix(limit))
+        }
+    }
+
+    /// The best `keep` pages offered since `start()`, by score then rank; each page counted once.
+    private struct Ranking {
+        let keep: Int
+        private let rank: [Int]
+        private var offeredIn: [Int32]
+        private var round: Int32 = 0
+        private(set) var best: [Int] = []
+        private var bestScores: [Int] = []
+
+        init(rank: [Int], keep: Int) {
+            self.rank = rank
+            self.keep = keep
+            offeredIn = [Int32](repeating: 0, count: rank.count)
+        }
+
+        mutating func start() {
+            round += 1
+            best.removeAll(keepingCapacity: true)
+            bestScores.removeAll(keepingCapacity: true)
+        }
+
+        func wasOffered(_ page: Int) -> Bool { offeredIn[page] == round }
+
+        /// True when `keep` pages are kept and all score above `score`: no page scoring
+        /// `score` or less can enter any more.
+        func keepsOnlyAbove(_ score: Int) -> Bool {
+            best.count == keep && bestScores[keep - 1] > score
+        }
+
+        mutating func offer(_ page: Int, _ score: Int) {
+            guard offeredIn[page] != round else { return }
+            offeredIn[page] = round
+            guard score > 0 else { return }
+            if best.count == keep {
+                let lastScore = bestScores[keep - 1]
+                if score < lastScore || (score == lastScore && rank[page] > rank[best[keep - 1]]) { return }
+            }
+            var position = best.count
+            while position > 0 {
+                let previous = best[position - 1]
+                let previousScore = bestScores[position - 1]
+                if score > previousScore || (score == previousScore && rank[page] < rank[previous]) {
+                    position -= 1
+                } else {
+                    break
                 }
             }
-            for other in touched { scores[other] = 0 }
-            ranked.append(best)
-        }
-        related = pages.indices.map { index in
-            Array(ranked[signatureOf[index]].lazy.filter { $0 != index }.prefix(limit))
+            guard position < keep else { return }
+            best.insert(page, at: position)
+            bestScores.insert(score, at: position)
+            if best.count > keep {
+                best.removeLast()
+                bestScores.removeLast()
+            }
         }
     }
 }

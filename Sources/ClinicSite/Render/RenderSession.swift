@@ -33,10 +33,15 @@ final class RenderSession: @unchecked Sendable {
     /// recomputes related pages when `recomputeRelated` says listings may have changed.
     func replaceAftercare(_ pages: [AftercarePage], recomputeRelated: Bool) {
         site.aftercare = pages
-        if recomputeRelated {
-            related = RelatedPages(pages)
-            cachedFeedSlugs = nil
-        }
+        cachedFeedSlugs = nil
+        if recomputeRelated { related = RelatedPages(pages) }
+    }
+
+    /// Installs related pages ranked (elsewhere) from the current aftercare pages, after
+    /// ``replaceAftercare(_:recomputeRelated:)`` was told not to rank them.
+    func installRelated(_ related: RelatedPages) {
+        precondition(related.related.count == site.aftercare.count, "related pages ranked from another list")
+        self.related = related
     }
 
     private var cachedFeedSlugs: Set<String>?
