@@ -212,25 +212,21 @@ public final class IncrementalBuilder: Sendable {
         let touchedSlugs = Set(touched.compactMap { $0.new?.slug } + touched.compactMap { $0.old?.slug })
         if listingsChanged {
             let oldRelated = session.relatedSlugs
-            session.replaceAftercare(pages, recomputeRelated: false)
+            session.replaceAftercare(pages)
             // The listings do not depend on related pages: they render on the other cores
             // while related pages are ranked again (at 10,000 pages, the aftercare index and
             // the ranking are each about a third of this rebuild).
-            let listingPaths = ["index.html", "aftercare/index.html", "sitemap.xml", "feed.xml"]
+            let listings: [(path: String, render: @Sendable () -> String)] = [
+                ("index.html", { session.home() }), ("aftercare/index.html", { session.aftercareList() }),
+                ("sitemap.xml", { session.sitemap() }), ("feed.xml", { session.feed() }),
+            ]
+            let renders = listings.map(\.render)
             let ranked = pages
-            let results = parallelMap(Array(0...listingPaths.count)) { job -> UncheckedBox<Any> in
-                switch job {
-                case 0: UncheckedBox(RelatedPages(ranked))
-                case 1: UncheckedBox(session.home())
-                case 2: UncheckedBox(session.aftercareList())
-                case 3: UncheckedBox(session.sitemap())
-                default: UncheckedBox(session.feed())
-                }
-            }
-            session.installRelated(results[0].value as! RelatedPages)
-            for (path, result) in zip(listingPaths, results.dropFirst()) {
-                next.files[path] = Array((result.value as! String).utf8)
-                rendered.insert(path)
+            let (related, texts) = concurrently({ RelatedPages(ranked) }, { parallelMap(renders) { $0() } })
+            session.installRelated(related)
+            for (listing, text) in zip(listings, texts) {
+                next.files[listing.path] = Array(text.utf8)
+                rendered.insert(listing.path)
             }
             let newSlugs = Set(pages.map(\.slug))
             for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {

@@ -85,7 +85,7 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStr
             case 0x08: bytes.append(contentsOf: [92, UInt8(ascii: "b")])
             case 0x0C: bytes.append(contentsOf: [92, UInt8(ascii: "f")])
             case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(contentsOf: "\\u00".utf8)
                 bytes.append(hexDigits[Int(byte >> 4)])
                 bytes.append(hexDigits[Int(byte & 0xF)])
             default: bytes.append(byte)

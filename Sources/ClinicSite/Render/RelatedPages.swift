@@ -37,15 +37,15 @@ struct RelatedPages: Sendable {
         var treatment = [Int](repeating: -1, count: count)
         var tags: [[Int]] = []
         tags.reserveCapacity(count)
+        func id(_ name: String, in ids: inout [String: Int]) -> Int {
+            let name = name.lowercased()
+            if let id = ids[name] { return id }
+            ids[name] = ids.count
+            return ids.count - 1
+        }
         for (index, page) in pages.enumerated() {
-            if let name = page.treatment?.lowercased() {
-                treatment[index] = treatmentIDs[name] ?? { treatmentIDs[name] = treatmentIDs.count; return treatmentIDs.count - 1 }()
-            }
-            let ids = Set(page.tags.map { name in
-                let name = name.lowercased()
-                return tagIDs[name] ?? { tagIDs[name] = tagIDs.count; return tagIDs.count - 1 }()
-            })
-            tags.append(ids.sorted())
+            if let name = page.treatment { treatment[index] = id(name, in: &treatmentIDs) }
+            tags.append(Set(page.tags.map { id($0, in: &tagIDs) }).sorted())
         }
         let tagCount = tagIDs.count
 
@@ -117,12 +117,12 @@ struct RelatedPages: Sendable {
                 return score
             }
 
-            var best: [Int]?
-            if pairIndex {
-                // Every page scoring 2 or more is offered, or ranks below `keep` offered
-                // pages that have the treatment alone (score 2) and an earlier title. Pages
-                // with the treatment and a shared tag come first (score 3 or more); the rest
-                // is skipped when it cannot reach the worst score kept.
+            // Every page scoring 2 or more is offered, or ranks below `keep` offered pages
+            // that have the treatment alone (score 2) and an earlier title. Pages with the
+            // treatment and a shared tag come first (score 3 or more); the rest is skipped
+            // when it cannot reach the worst score kept. Nil when fewer than `keep` were found:
+            // pages scoring 1 were not offered and may then belong.
+            func fromIndexes() -> [Int]? {
                 ranking.start()
                 if myTreatment >= 0 {
                     for tag in myTags {
@@ -145,21 +145,20 @@ struct RelatedPages: Sendable {
                         if alone == keep { break }
                     }
                 }
-                // All offered pages score 2 or more; pages scoring 1 are missing, which only
-                // matters when fewer than `keep` pages were found.
-                if ranking.best.count == keep { best = ranking.best }
+                return ranking.best.count == keep ? ranking.best : nil
             }
-            if best == nil {
+            // Every page sharing the treatment or a tag, scored.
+            func byScanning() -> [Int] {
                 ranking.start()
                 if myTreatment >= 0 {
-                    for other in byTreatment[myTreatment] where !ranking.wasOffered(other) { ranking.offer(other, score(other)) }
+                    for other in byTreatment[myTreatment] { ranking.offer(other, score(other)) }
                 }
                 for tag in myTags {
-                    for other in byTag[tag] where !ranking.wasOffered(other) { ranking.offer(other, score(other)) }
+                    for other in byTag[tag] { ranking.offer(other, score(other)) }
                 }
-                best = ranking.best
+                return ranking.best
             }
-            ranked.append(best!)
+            ranked.append((pairIndex ? fromIndexes() : nil) ?? byScanning())
         }
         related = (0..<count).map { index in
             Array(ranked[signatureOf[index]].lazy.filter { $0 != index }.prefix(limit))

@@ -3,7 +3,7 @@
 /// method, so a full build renders them all and an incremental rebuild only those a change
 /// touches.
 ///
-/// Read from many threads at once while rendering; changed (``replaceAftercare(_:)``) only
+/// Read from many threads at once while rendering; changed (``replaceAftercare(_:)``, ``installRelated(_:)``) only
 /// between renders, by one caller.
 final class RenderSession: @unchecked Sendable {
     private(set) var site: Site
@@ -29,16 +29,15 @@ final class RenderSession: @unchecked Sendable {
         }
     }
 
-    /// Takes a new list of aftercare pages (everything else about the site unchanged) and
-    /// recomputes related pages when `recomputeRelated` says listings may have changed.
-    func replaceAftercare(_ pages: [AftercarePage], recomputeRelated: Bool) {
+    /// Takes a new list of aftercare pages (everything else about the site unchanged). The
+    /// listings can be rendered at once; aftercare pages only after ``installRelated(_:)``
+    /// gives the related pages ranked from the new list.
+    func replaceAftercare(_ pages: [AftercarePage]) {
         site.aftercare = pages
         cachedFeedSlugs = nil
-        if recomputeRelated { related = RelatedPages(pages) }
     }
 
-    /// Installs related pages ranked (elsewhere) from the current aftercare pages, after
-    /// ``replaceAftercare(_:recomputeRelated:)`` was told not to rank them.
+    /// Installs related pages ranked from the current aftercare pages.
     func installRelated(_ related: RelatedPages) {
         precondition(related.related.count == site.aftercare.count, "related pages ranked from another list")
         self.related = related

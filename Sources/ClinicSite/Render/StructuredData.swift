@@ -102,7 +102,7 @@ struct StructuredData {
         var script = scriptStart
         for node in nodes {
             script += ","
-            script += Escape.jsonForScript(node.json())
+            script += node.scriptSafeJSON()
         }
         script += "]}"
         return script

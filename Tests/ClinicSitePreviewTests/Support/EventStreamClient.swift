@@ -30,27 +30,12 @@ final class EventStreamClient: @unchecked Sendable {
     /// Connects and sends the request. `origin` adds an `Origin` header. `path` sends the
     /// request target byte for byte, for requests no HTTP client library would send.
     init(port: Int, path: String = "/__clinicsite/events", host: String? = nil, origin: String? = nil) throws {
+        connection = try connectToLoopback(port: port)
         #if canImport(Glibc)
-        connection = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         let noSignal = Int32(MSG_NOSIGNAL)
         #else
-        connection = socket(AF_INET, SOCK_STREAM, 0)
         let noSignal: Int32 = 0
         #endif
-        guard connection >= 0 else { throw HarnessError("socket failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            close(connection)
-            throw HarnessError("cannot connect to port \(port)")
-        }
         var request = "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nAccept: text/event-stream\r\n"
         if let origin { request += "Origin: \(origin)\r\n" }
         request += "\r\n"
