@@ -222,10 +222,13 @@ public final class IncrementalBuilder: Sendable {
             ]
             let renders = listings.map(\.render)
             let ranked = pages
-            let (related, texts) = concurrently({ RelatedPages(ranked) }, { parallelMap(renders) { $0() } })
-            session.installRelated(related)
-            for (listing, text) in zip(listings, texts) {
-                next.files[listing.path] = Array(text.utf8)
+            // One flat set of jobs (job 0 ranks): a nested parallel map would run serially.
+            let results = parallelMap(Array(0...renders.count)) { job -> (related: RelatedPages?, text: String) in
+                job == 0 ? (RelatedPages(ranked), "") : (nil, renders[job - 1]())
+            }
+            session.installRelated(results[0].related!)
+            for (listing, result) in zip(listings, results.dropFirst()) {
+                next.files[listing.path] = Array(result.text.utf8)
                 rendered.insert(listing.path)
             }
             let newSlugs = Set(pages.map(\.slug))

@@ -26,21 +26,6 @@ func parallelForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
     DispatchQueue.concurrentPerform(iterations: count, execute: body)
 }
 
-/// Runs `first` and `second` at the same time (each on its own core when there are two) and
-/// returns both results.
-func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    let results = (first: Slot<A>(), second: Slot<B>())
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { results.first.value = first() } else { results.second.value = second() }
-    }
-    return (results.first.value!, results.second.value!)
-}
-
-/// One result, written by exactly one parallel iteration and read after all of them end.
-private final class Slot<Value>: @unchecked Sendable {
-    var value: Value?
-}
-
 /// Carries a value across a concurrency boundary where the code guarantees exclusive access
 /// (each parallel iteration writes only its own slot).
 struct UncheckedBox<Value>: @unchecked Sendable {
