@@ -71,6 +71,10 @@ enum StarterContent {
         # 'reviewed' date is older than this. Examples: 6 months, 12 months, 2 years
         review_interval: 12 months
 
+        # How many aftercare pages one page of the aftercare index lists; a longer index
+        # continues on /aftercare/page/2/ and so on. Optional (default: 50).
+        # aftercare_per_page: 50
+
         # A short line shown under the clinic's name. Optional.
         # tagline: Registered massage therapy in Riverside
 

@@ -113,24 +113,19 @@ public final class IncrementalBuilder: Sendable {
                       pageCount: pageCount)
     }
 
-    /// What a listing shows of a page: when it changes, pages other than the page itself change.
+    /// What other outputs show of a page, or rank it by: when it changes, pages other than
+    /// the page itself change.
     private struct ListingKey: Equatable {
-        var slug: String
-        var title: String
-        var summary: String?
+        /// Title, address, summary, treatment and date as listings show them.
+        var entry: ListingEntry
+        /// As written (related pages match treatments ignoring case).
         var treatment: String?
         var tags: [String]
-        var date: Day?
-        var updated: Day?
 
         init(_ page: AftercarePage) {
-            slug = page.slug
-            title = page.title
-            summary = page.summary
+            entry = ListingEntry(page)
             treatment = page.treatment
             tags = page.tags
-            date = page.date
-            updated = page.updated
         }
     }
 
@@ -211,25 +206,38 @@ public final class IncrementalBuilder: Sendable {
         var removed: [String] = []
         let touchedSlugs = Set(touched.compactMap { $0.new?.slug } + touched.compactMap { $0.old?.slug })
         if listingsChanged {
-            let oldRelated = session.relatedSlugs
+            // What the old build showed, to render again only what shows something else now.
+            let oldRelated = session.related.related
+            let oldListings = session.listings
+            let oldLatest = session.latestAftercare
+            let oldFeed = session.feedOrder
+            let oldSitemap = session.sitemapEntries
             session.replaceAftercare(pages)
+
+            var outputs: [(path: String, render: @Sendable () -> String)] = []
+            if session.latestAftercare != oldLatest { outputs.append(("index.html", { session.home() })) }
+            for listing in session.listings where listing.number > oldListings.count || oldListings[listing.number - 1] != listing {
+                outputs.append((listing.path + "index.html", { session.aftercareListing(listing).html }))
+            }
+            if session.sitemapEntries != oldSitemap { outputs.append(("sitemap.xml", { session.sitemap() })) }
+            let feed = session.feedOrder
+            if feed != oldFeed || feed.contains(where: touchedSlugs.contains) { outputs.append(("feed.xml", { session.feed() })) }
+            for old in oldListings.dropFirst(session.listings.count) {
+                next.files[old.path + "index.html"] = nil
+                removed.append(old.path + "index.html")
+            }
             // The listings do not depend on related pages: they render on the other cores
-            // while related pages are ranked again (at 10,000 pages, the aftercare index and
-            // the ranking are each about a third of this rebuild).
-            let listings: [(path: String, render: @Sendable () -> String)] = [
-                ("index.html", { session.home() }), ("aftercare/index.html", { session.aftercareList() }),
-                ("sitemap.xml", { session.sitemap() }), ("feed.xml", { session.feed() }),
-            ]
-            let renders = listings.map(\.render)
+            // while related pages are ranked again. One flat set of jobs (job 0 ranks): a
+            // nested parallel map would run serially.
+            let renders = outputs.map(\.render)
             let ranked = pages
-            // One flat set of jobs (job 0 ranks): a nested parallel map would run serially.
             let results = parallelMap(Array(0...renders.count)) { job -> (related: RelatedPages?, text: String) in
                 job == 0 ? (RelatedPages(ranked), "") : (nil, renders[job - 1]())
             }
             session.installRelated(results[0].related!)
-            for (listing, result) in zip(listings, results.dropFirst()) {
-                next.files[listing.path] = Array(result.text.utf8)
-                rendered.insert(listing.path)
+            for (output, result) in zip(outputs, results.dropFirst()) {
+                next.files[output.path] = Array(result.text.utf8)
+                rendered.insert(output.path)
             }
             let newSlugs = Set(pages.map(\.slug))
             for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
@@ -237,17 +245,19 @@ public final class IncrementalBuilder: Sendable {
                 next.files[path] = nil
                 removed.append(path)
             }
-            let newRelated = session.relatedSlugs
+            // A page renders again when it changed, when its related pages changed, or when
+            // one of them is a changed page (its title or summary may show differently).
+            let newRelated = session.related.related
             for (index, page) in pages.enumerated() {
-                let needed = touchedSlugs.contains(page.slug) || oldRelated[page.slug] != newRelated[page.slug]
-                    || !(newRelated[page.slug] ?? []).allSatisfy { !touchedSlugs.contains($0) }
-                guard needed else { continue }
+                let related = newRelated[index].map { pages[$0].slug }
+                let before = current.indexBySource[page.sourcePath].map { oldRelated[$0].map { site.aftercare[$0].slug } }
+                guard touchedSlugs.contains(page.slug) || before != related || related.contains(where: touchedSlugs.contains) else { continue }
                 let (path, html) = session.aftercare(index)
                 next.files[path] = Array(html.utf8)
                 rendered.insert(path)
             }
             next.indexBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.sourcePath, $0) })
-            next.pageCount += pages.count - site.aftercare.count
+            next.pageCount += pages.count - site.aftercare.count + session.listings.count - oldListings.count
         } else {
             for case let (old?, new?) in touched {
                 let index = current.indexBySource[old.sourcePath]!

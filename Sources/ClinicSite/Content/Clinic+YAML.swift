@@ -103,6 +103,15 @@ extension Clinic {
                 fail(place, "'review_interval' should be a number of months or years, such as '12 months' or '1 year', not '\(value)'")
             }
         }
+        var aftercarePerPage = Clinic.defaultAftercarePerPage
+        if let node = fields.node("aftercare_per_page") {
+            let place = fields.location(of: node)
+            if let value = node.scalar.flatMap({ Int($0.string.trimmingWhitespace()) }), (1...10_000).contains(value) {
+                aftercarePerPage = value
+            } else {
+                fail(place, "'aftercare_per_page' should be a whole number from 1 to 10000 (how many aftercare pages one page of the aftercare index lists), not '\(node.scalar?.string ?? "a list or mapping")'")
+            }
+        }
         let fieldLocations = fields.valueLocations
         fields.finish()
         diagnostics = fields.diagnostics + diagnostics
@@ -112,7 +121,8 @@ extension Clinic {
                             description: description, phone: phone, email: email, bookingURL: bookingURL,
                             address: address, mapURL: mapURL, hours: hours, practitioners: practitioners,
                             services: services, emergency: emergency, disclaimer: disclaimer, social: social,
-                            unsafeHTML: unsafeHTML ?? false, reviewInterval: reviewInterval, fieldLocations: fieldLocations)
+                            unsafeHTML: unsafeHTML ?? false, reviewInterval: reviewInterval, aftercarePerPage: aftercarePerPage,
+                            fieldLocations: fieldLocations)
         return (clinic, diagnostics)
     }
 

@@ -82,6 +82,11 @@ public struct Clinic: Sendable {
     public var unsafeHTML: Bool
     /// How often aftercare pages should be reviewed (`review_interval`, default 12 months).
     public var reviewInterval: ReviewInterval = .standard
+    /// How many aftercare pages one page of the aftercare index lists (`aftercare_per_page`,
+    /// default 50); a longer index continues on `/aftercare/page/2/` and so on.
+    public var aftercarePerPage: Int = Clinic.defaultAftercarePerPage
+    /// The default of ``aftercarePerPage``.
+    public static let defaultAftercarePerPage = 50
     /// Where each top-level field's value is in `clinic.yml`, by field name (`phone`,
     /// `booking_url`), so later checks can point at it.
     public var fieldLocations: [String: SourceLocation] = [:]

@@ -29,14 +29,43 @@ public struct Site: Sendable {
     public var aftercareRecencyOrder: [Int] {
         // Sort indices on precomputed keys: comparing and moving whole pages is slow.
         let keys = aftercare.map { ($0.lastChanged, $0.title, $0.slug) }
-        return aftercare.indices.sorted { lhs, rhs in
-            let (l, r) = (keys[lhs], keys[rhs])
-            switch (l.0, r.0) {
-            case let (a?, b?) where a != b: return a > b
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return (l.1, l.2) < (r.1, r.2)
+        return aftercare.indices.sorted { Site.isNewer(keys[$0], than: keys[$1]) }
+    }
+
+    /// The first `count` of ``aftercareRecencyOrder``, found without sorting every page (the
+    /// home page and the feed show only the newest few).
+    public func aftercareNewest(_ count: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        var newest: [Int] = []
+        newest.reserveCapacity(count + 1)
+        var keys: [(Day?, String, String)] = []
+        keys.reserveCapacity(count + 1)
+        for (index, page) in aftercare.enumerated() {
+            let key = (page.lastChanged, page.title, page.slug)
+            if newest.count == count, !Site.isNewer(key, than: keys[keys.count - 1]) { continue }
+            // Binary search for the first entry this one is newer than (the order is total: slugs differ).
+            var low = 0, high = keys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Site.isNewer(keys[middle], than: key) { low = middle + 1 } else { high = middle }
             }
+            newest.insert(index, at: low)
+            keys.insert(key, at: low)
+            if newest.count > count {
+                newest.removeLast()
+                keys.removeLast()
+            }
+        }
+        return newest
+    }
+
+    /// Newer `lastChanged` first, undated last, then by title and slug.
+    private static func isNewer(_ l: (Day?, String, String), than r: (Day?, String, String)) -> Bool {
+        switch (l.0, r.0) {
+        case let (a?, b?) where a != b: return a > b
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return (l.1, l.2) < (r.1, r.2)
         }
     }
 

@@ -1,7 +1,7 @@
 /// The machine-readable files: `sitemap.xml`, `robots.txt` and the Atom `feed.xml`.
 enum Feeds {
     /// A sitemap of every HTML page (not 404), sorted by address, with `lastmod` where known.
-    static func sitemap(_ entries: [(path: String, lastModified: Day?)], site: Site) -> String {
+    static func sitemap(_ entries: [SitemapEntry], site: Site) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for entry in entries.sorted(by: { $0.path < $1.path }) {
             xml += "  <url><loc>\(Escape.xml(site.clinic.url.absolute(entry.path)))</loc>"
@@ -24,7 +24,7 @@ enum Feeds {
     /// content (never the build time), so the same content gives the same feed.
     static func atom(site: Site) -> String {
         let url = site.clinic.url
-        let entries = site.aftercareRecencyOrder.prefix(feedLimit).map { site.aftercare[$0] }
+        let entries = site.aftercareNewest(feedLimit).map { site.aftercare[$0] }
         let newest = site.aftercare.compactMap(\.lastChanged).max()
         let updated = newest?.rfc3339 ?? "1970-01-01T00:00:00Z"
         var xml = """

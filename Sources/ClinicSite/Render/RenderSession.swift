@@ -1,3 +1,9 @@
+/// One address in `sitemap.xml`.
+struct SitemapEntry: Equatable, Sendable {
+    var path: String
+    var lastModified: Day?
+}
+
 /// Everything needed to render a site's pages, computed once: contexts shared by every
 /// page, structured data, related pages and the frame cache. Each output file has its own
 /// method, so a full build renders them all and an incremental rebuild only those a change
@@ -20,6 +26,7 @@ final class RenderSession: @unchecked Sendable {
         self.context = SiteContext(site: site, assetPaths: assetPaths)
         self.structured = StructuredData(site: site)
         self.related = RelatedPages(site.aftercare)
+        self.listings = AftercareListing.paginate(site.aftercareByTreatment, perPage: site.clinic.aftercarePerPage)
         // Partials that come out the same on every aftercare page are rendered once.
         for name in Set(site.aftercare.map(\.template)).sorted() {
             let indices = site.aftercare.indices.filter { site.aftercare[$0].template == name }
@@ -34,6 +41,7 @@ final class RenderSession: @unchecked Sendable {
     /// gives the related pages ranked from the new list.
     func replaceAftercare(_ pages: [AftercarePage]) {
         site.aftercare = pages
+        listings = AftercareListing.paginate(site.aftercareByTreatment, perPage: site.clinic.aftercarePerPage)
         cachedFeedSlugs = nil
     }
 
@@ -49,15 +57,6 @@ final class RenderSession: @unchecked Sendable {
     /// listing fields (a body edit): related pages and the feed's pages stay as they are.
     func replaceAftercarePage(at index: Int, with page: AftercarePage) {
         site.aftercare[index] = page
-    }
-
-    /// The slugs of the pages related to each aftercare page, by slug.
-    var relatedSlugs: [String: [String]] {
-        var result: [String: [String]] = [:]
-        for (index, page) in site.aftercare.enumerated() {
-            result[page.slug] = related.related[index].map { site.aftercare[$0].slug }
-        }
-        return result
     }
 
     /// The Mustache context of aftercare page `index`.
@@ -109,9 +108,19 @@ final class RenderSession: @unchecked Sendable {
         return (page.path + "index.html", templates.render(page.template, values))
     }
 
+    /// The home page's latest aftercare advice: the five newest pages.
+    var latestAftercare: [ListingEntry] {
+        site.aftercareNewest(5).map { ListingEntry(site.aftercare[$0]) }
+    }
+
+    /// What the feed shows: its pages' slugs, newest first (their content aside).
+    var feedOrder: [String] {
+        site.aftercareNewest(Feeds.feedLimit).map { site.aftercare[$0].slug }
+    }
+
     /// The home page (`index.html`).
     func home() -> String {
-        let latest = site.aftercareByRecency.prefix(5).map(context.summary)
+        let latest = latestAftercare.map(context.entry)
         let node = structured.webPage(title: site.home.title ?? site.clinic.name, description: site.home.summary ?? site.clinic.description, path: "")
         let values = context.page(kind: "home", title: site.home.title ?? site.clinic.name,
                                   description: site.home.summary ?? site.clinic.description, path: "",
@@ -120,19 +129,45 @@ final class RenderSession: @unchecked Sendable {
         return templates.render("home", values)
     }
 
-    /// The aftercare index, grouped by treatment (`aftercare/index.html`).
-    func aftercareList() -> String {
-        let groups = site.aftercareByTreatment.map { group -> [String: Any] in
-            ["treatment": group.treatment, "id": Slug.make(from: group.treatment), "pages": group.pages.map(context.summary)]
+    /// The pages of the aftercare index, grouped by treatment (`aftercare/index.html`, then
+    /// `aftercare/page/2/index.html` …), as planned for the current aftercare pages.
+    private(set) var listings: [AftercareListing]
+
+    /// One page of the aftercare index: its output path and HTML.
+    func aftercareListing(_ listing: AftercareListing) -> (path: String, html: String) {
+        let url = site.clinic.url
+        let first = listing.number == 1
+        let title = first ? "Aftercare advice" : "Aftercare advice, page \(listing.number) of \(listing.total)"
+        let description = "Aftercare advice from \(site.clinic.name), by treatment." + (first ? "" : " Page \(listing.number) of \(listing.total).")
+        let groups = listing.groups.map { group -> [String: Any] in
+            ["treatment": group.treatment, "id": group.id, "continued": group.continued, "pages": group.entries.map(context.entry)]
         }
-        let title = "Aftercare advice"
-        let description = "Aftercare advice from \(site.clinic.name), by treatment."
-        var node = structured.webPage(type: "CollectionPage", title: title, description: description, path: "aftercare/")
-        node["hasPart"] = .array(site.aftercare.map { ["@id": .string(site.clinic.url.absolute($0.path))] })
-        let values = context.page(kind: "aftercare-list", title: title, description: description, path: "aftercare/",
-                                  extra: ["groups": groups, "has_groups": !groups.isEmpty],
-                                  jsonLD: structured.script([.object(node), structured.breadcrumbs([("Home", ""), ("Aftercare", "aftercare/")])]))
-        return templates.render("aftercare-list", values)
+        let treatments = listing.treatments.map { treatment -> [String: Any] in
+            let link = treatment.page == listing.number ? "#" + treatment.id : url.path(AftercareListing.path(treatment.page)) + "#" + treatment.id
+            return ["treatment": treatment.name, "id": treatment.id, "url": link, "count": treatment.count]
+        }
+        var extra: [String: Any] = ["groups": groups, "has_groups": !groups.isEmpty,
+                                    "treatments": treatments, "has_treatments": !treatments.isEmpty]
+        if listing.total > 1 {
+            var pagination: [String: Any] = [
+                "number": listing.number, "total": listing.total,
+                "has_previous": listing.number > 1, "has_next": listing.number < listing.total,
+                "pages": listing.pageLinks.map { number -> [String: Any] in
+                    guard let number else { return ["gap": true] }
+                    return ["number": number, "url": url.path(AftercareListing.path(number)), "current": number == listing.number, "gap": false]
+                },
+            ]
+            if listing.number > 1 { pagination["previous_url"] = url.path(AftercareListing.path(listing.number - 1)) }
+            if listing.number < listing.total { pagination["next_url"] = url.path(AftercareListing.path(listing.number + 1)) }
+            extra["pagination"] = pagination
+        }
+        var node = structured.webPage(type: "CollectionPage", title: title, description: description, path: listing.path)
+        node["hasPart"] = .array(listing.entries.map { ["@id": .string(url.absolute($0.path))] })
+        var trail: [(name: String, path: String)] = [("Home", ""), ("Aftercare", "aftercare/")]
+        if !first { trail.append(("Page \(listing.number)", listing.path)) }
+        let values = context.page(kind: "aftercare-list", title: title, description: description, path: listing.path,
+                                  extra: extra, jsonLD: structured.script([.object(node), structured.breadcrumbs(trail)]))
+        return (listing.path + "index.html", templates.render("aftercare-list", values))
     }
 
     /// The FAQ page (`faq/index.html`), when the site has one.
@@ -152,14 +187,19 @@ final class RenderSession: @unchecked Sendable {
         return templates.render("404", values)
     }
 
-    /// `sitemap.xml`
-    func sitemap() -> String {
-        var entries: [(path: String, lastModified: Day?)] = [("", nil), ("aftercare/", site.aftercare.compactMap(\.lastChanged).max())]
-        if site.faq != nil { entries.append(("faq/", nil)) }
-        entries += site.pages.map { ($0.path, [$0.updated, $0.date].compactMap { $0 }.max()) }
-        entries += site.aftercare.map { ($0.path, $0.lastChanged) }
-        return Feeds.sitemap(entries, site: site)
+    /// What `sitemap.xml` lists: every address, with its last change when known.
+    var sitemapEntries: [SitemapEntry] {
+        var entries: [SitemapEntry] = [SitemapEntry(path: "", lastModified: nil),
+                                       SitemapEntry(path: "aftercare/", lastModified: site.aftercare.compactMap(\.lastChanged).max())]
+        entries += listings.dropFirst().map { SitemapEntry(path: $0.path, lastModified: $0.entries.compactMap(\.date).max()) }
+        if site.faq != nil { entries.append(SitemapEntry(path: "faq/", lastModified: nil)) }
+        entries += site.pages.map { SitemapEntry(path: $0.path, lastModified: [$0.updated, $0.date].compactMap { $0 }.max()) }
+        entries += site.aftercare.map { SitemapEntry(path: $0.path, lastModified: $0.lastChanged) }
+        return entries
     }
+
+    /// `sitemap.xml`
+    func sitemap() -> String { Feeds.sitemap(sitemapEntries, site: site) }
 
     /// `robots.txt`
     func robots() -> String { Feeds.robots(site: site) }
@@ -170,7 +210,7 @@ final class RenderSession: @unchecked Sendable {
     /// The slugs of the aftercare pages the feed carries (kept until listings change).
     var feedSlugs: Set<String> {
         if let cachedFeedSlugs { return cachedFeedSlugs }
-        let slugs = Set(site.aftercareRecencyOrder.prefix(Feeds.feedLimit).map { site.aftercare[$0].slug })
+        let slugs = Set(site.aftercareNewest(Feeds.feedLimit).map { site.aftercare[$0].slug })
         cachedFeedSlugs = slugs
         return slugs
     }

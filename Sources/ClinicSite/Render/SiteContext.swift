@@ -142,10 +142,15 @@ struct SiteContext {
 
     /// A short entry for listings.
     func summary(_ page: AftercarePage) -> [String: Any] {
-        var value: [String: Any] = ["title": page.title, "url": site.clinic.url.path(page.path)]
-        value["summary"] = page.summary
-        value["treatment"] = page.treatment.map(Site.displayTreatment)
-        value["date"] = dayContext(page.lastChanged)
+        entry(ListingEntry(page))
+    }
+
+    /// A listing entry's values: `title`, `url`, `summary`, `treatment`, `date`.
+    func entry(_ entry: ListingEntry) -> [String: Any] {
+        var value: [String: Any] = ["title": entry.title, "url": site.clinic.url.path(entry.path)]
+        value["summary"] = entry.summary
+        value["treatment"] = entry.treatment
+        value["date"] = dayContext(entry.date)
         return value
     }
 

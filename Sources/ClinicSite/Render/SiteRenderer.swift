@@ -63,22 +63,24 @@ public struct SiteRenderer: Sendable {
         for file in site.media { copy(file) }
         let session = RenderSession(site: site, templates: templates, assetPaths: assetPaths)
 
-        // Aftercare pages: the bulk of a big site, rendered on all cores.
-        let renderAftercare: @Sendable (Int) -> Void = { index in
-            let (path, html) = session.aftercare(index)
+        // Aftercare pages and the pages of the aftercare index: the bulk of a big site,
+        // rendered on all cores.
+        let listings = session.listings
+        let renderAftercare: @Sendable (Int) -> Void = { job in
+            let (path, html) = job < site.aftercare.count ? session.aftercare(job) : session.aftercareListing(listings[job - site.aftercare.count])
             store(html, path)
         }
+        let jobs = site.aftercare.count + listings.count
         if parallel {
-            parallelForEach(site.aftercare.count, renderAftercare)
+            parallelForEach(jobs, renderAftercare)
         } else {
-            for index in site.aftercare.indices { renderAftercare(index) }
+            for job in 0..<jobs { renderAftercare(job) }
         }
         for page in site.pages {
             let (path, html) = session.page(page)
             store(html, path)
         }
         store(session.home(), "index.html")
-        store(session.aftercareList(), "aftercare/index.html")
         if let faq = session.faq() { store(faq, "faq/index.html") }
         store(session.notFound(), "404.html")
         store(session.sitemap(), "sitemap.xml")

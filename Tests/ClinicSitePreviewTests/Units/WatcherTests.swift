@@ -43,13 +43,13 @@ struct WatcherTests {
         try site.write("one\n", to: "content/aftercare/new-one.md")
         try site.write("two\n", to: "content/aftercare/new-two.md")
         try site.edit("templates/assets/style.css", replacing: "{", with: "{ ")
-        #expect(await eventually(within: .seconds(2)) { !batches.all.isEmpty })
+        #expect(await eventually(within: .seconds(10)) { !batches.all.isEmpty })
         try await Task.sleep(for: .milliseconds(400))
         #expect(batches.all.count == 1)
         let paths = Set(batches.all.first ?? [])
         #expect(paths.isSuperset(of: ["content/aftercare/new-one.md", "content/aftercare/new-two.md", "templates/assets/style.css"]))
         session.stop()
-        #expect(await eventually(within: .seconds(2)) { batches.hasEnded })
+        #expect(await eventually(within: .seconds(10)) { batches.hasEnded })
         task.cancel()
     }
 
@@ -64,7 +64,7 @@ struct WatcherTests {
         try FileManager.default.createDirectory(atPath: site.root + "/content/media/photos", withIntermediateDirectories: true)
         try await Task.sleep(for: .milliseconds(300))
         try site.write("<svg/>", to: "content/media/photos/room.svg")
-        #expect(await eventually(within: .seconds(2)) {
+        #expect(await eventually(within: .seconds(10)) {
             batches.all.contains { $0.contains("content/media/photos/room.svg") }
         })
         task.cancel()
@@ -83,7 +83,7 @@ struct WatcherTests {
         try await Task.sleep(for: .milliseconds(500))
         #expect(batches.all.isEmpty)
         try site.write("seen\n", to: "content/about.md")
-        #expect(await eventually(within: .seconds(2)) { batches.all == [["content/about.md"]] })
+        #expect(await eventually(within: .seconds(10)) { batches.all == [["content/about.md"]] })
         task.cancel()
     }
 }
