@@ -137,6 +137,9 @@ struct PaginationTests {
         output = try builder.update(changed: [note])
         #expect(output.rendered.filter { $0.hasPrefix("aftercare/index") || $0.hasPrefix("aftercare/page/") }
                 == ["aftercare/index.html", "aftercare/page/2/index.html"])
+        // Now first by title among pages that score alike, it is related to the other notes.
+        #expect(self.text(output.files, "aftercare/massage-note-1/index.html")?.contains(">A massage note</a></li>") == true)
+        #expect(output.rendered.contains("aftercare/massage-note-1/index.html"))
         #expect(output.files == (try clean()))
 
         // Fewer pages: the last listing page goes.
@@ -173,5 +176,39 @@ struct NewestAftercareTests {
                 #expect(site.aftercareNewest(limit) == Array(order.prefix(limit)))
             }
         }
+    }
+}
+
+@Suite("The aftercare index's order")
+struct AftercareIndexTests {
+    func page(_ number: Int, title: String, treatment: String?) -> AftercarePage {
+        AftercarePage(sourcePath: "content/aftercare/p\(number).md", slug: "p\(number)", title: title, summary: nil,
+                      hasOwnSummary: false, treatment: treatment, date: nil, updated: nil, reviewed: nil, reviewedLocation: nil,
+                      reviewedBy: nil, tags: [], draft: false, faqSections: [], template: "aftercare", templateLocation: nil,
+                      content: MarkdownRenderer.render("Text"))
+    }
+
+    @Test("moving retitled pages within their groups gives the order of a new index")
+    func replace() {
+        var generator = SplitMix(seed: 5)
+        let treatments: [String?] = ["massage", "Massage", "cupping", nil]
+        var pages = (0..<60).map { page($0, title: "Note \(generator.next() % 20)", treatment: treatments[Int(generator.next() % 4)]) }
+        var index = AftercareIndex(pages)
+        for _ in 0..<100 {
+            let changed = (0..<Int(1 + generator.next() % 3)).map { _ in Int(generator.next() % UInt64(pages.count)) }
+            for number in changed { pages[number].title = "Note \(generator.next() % 20)" }
+            for number in Set(changed).sorted() {
+                let moved = index.replace(number, with: ListingEntry(pages[number]))
+                #expect(moved)
+            }
+            let fresh = AftercareIndex(pages)
+            #expect(index.groups.map(\.pages) == fresh.groups.map(\.pages))
+            #expect(index.groups.map(\.name) == fresh.groups.map(\.name))
+            #expect(index.entries == fresh.entries)
+        }
+        // Another treatment is not a move within a group.
+        pages[0].treatment = pages[0].treatment == "cupping" ? "massage" : "cupping"
+        let moved = index.replace(0, with: ListingEntry(pages[0]))
+        #expect(!moved)
     }
 }

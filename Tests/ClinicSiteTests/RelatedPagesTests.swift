@@ -64,6 +64,28 @@ struct RelatedPagesTests {
         #expect(related == reference(keys))
     }
 
+    @Test("after one page's new title, updating the ranking gives what ranking everything again gives", arguments: [1, 3])
+    func retitled(limit: Int) {
+        var generator = SplitMix(seed: UInt64(40 + limit))
+        let treatments: [String?] = ["massage", "Massage", "cupping", nil]
+        let tags = ["heat", "Heat", "ice", "sleep", "neck", "back"]
+        for size in [1, 2, 4, 30, 120] {
+            var keys = (0..<size).map { index in
+                RelatedPages.Key(treatment: treatments[Int(generator.next() % UInt64(treatments.count))],
+                                 tags: (0..<Int(generator.next() % 4)).map { _ in tags[Int(generator.next() % UInt64(tags.count))] },
+                                 title: "Note \(generator.next() % 40)", slug: "page-\(index)")
+            }
+            var ranking = RelatedPages(keys: keys, limit: limit)
+            for _ in 0..<25 {
+                let changed = Int(generator.next() % UInt64(size))
+                // New titles land anywhere, ties included.
+                keys[changed].title = "Note \(generator.next() % 40)"
+                ranking = ranking.retitled(changed, keys: keys)
+                #expect(ranking.related == reference(keys, limit: limit), "size \(size), page \(changed)")
+            }
+        }
+    }
+
     @Test("pages that share one signature never list themselves")
     func sameSignature() {
         let keys = (0..<6).map { RelatedPages.Key(treatment: "massage", tags: ["heat"], title: "Same", slug: "p\($0)") }

@@ -129,10 +129,31 @@ public final class IncrementalBuilder: Sendable {
         }
     }
 
+    /// What related pages are ranked by.
+    private struct RankingKey: Equatable {
+        var title: String
+        var treatment: String?
+        var tags: [String]
+
+        init(_ page: AftercarePage) {
+            title = page.title
+            treatment = page.treatment
+            tags = page.tags
+        }
+
+        /// True when `other` differs from this key in the title alone.
+        func retitled(_ other: RankingKey) -> Bool {
+            title != other.title && treatment == other.treatment && tags == other.tags
+        }
+    }
+
     private func incremental(_ current: State, changed: [String]) throws(BuildFailure) -> Output {
         let session = current.session
-        let site = session.site
-        let markdown = MarkdownOptions(unsafeHTML: site.clinic.unsafeHTML, basePath: site.clinic.url.basePath)
+        // Read through the session rather than a copy of its site: a copy would share the list
+        // of pages, and replacing one page in place would then copy all of them.
+        let clinic = session.site.clinic
+        let faq = session.site.faq
+        let markdown = MarkdownOptions(unsafeHTML: clinic.unsafeHTML, basePath: clinic.url.basePath)
         let loader = ContentLoader(folder: folder)
         var excluded = current.excluded
         var diagnostics: [Diagnostic] = []
@@ -141,7 +162,7 @@ public final class IncrementalBuilder: Sendable {
 
         for relative in changed {
             let display = folder.display(relative)
-            let old = current.indexBySource[display].map { site.aftercare[$0] }
+            let old = current.indexBySource[display].map { session.site.aftercare[$0] }
             excluded.removeAll { $0.path == display }
             guard FileSystem.resolvedKind(atPath: folder.absolute(relative)) == .file else {
                 touched.append((old, nil))
@@ -158,7 +179,7 @@ public final class IncrementalBuilder: Sendable {
                 continue
             }
             guard let document = parsed.document, let content = parsed.content,
-                  let page = SiteLoader.aftercarePage(document, content: content, faq: site.faq, diagnostics: &diagnostics) else { continue }
+                  let page = SiteLoader.aftercarePage(document, content: content, faq: faq, diagnostics: &diagnostics) else { continue }
             if !session.templates.names.contains(page.template) {
                 diagnostics.append(Diagnostic(page.templateLocation ?? SourceLocation(path: page.sourcePath),
                                               "unknown template '\(page.template)': there is no templates/\(page.template).mustache",
@@ -168,20 +189,20 @@ public final class IncrementalBuilder: Sendable {
         }
         let listingsChanged = touched.contains { $0.old.map(ListingKey.init) != $0.new.map(ListingKey.init) }
 
-        // The new list of pages. A body edit keeps every address and the order: each new
-        // version goes where the old one was, without rebuilding the list.
-        var pages: [AftercarePage]
-        if listingsChanged {
-            pages = site.aftercare.filter { !changedDisplayPaths.contains($0.sourcePath) } + touched.compactMap(\.new)
+        // Every changed page kept its address, so the list keeps its order: each new version
+        // goes where the old one was (the usual save: a body, title, summary or date edit).
+        let inPlace = touched.allSatisfy { pair in pair.old != nil && pair.new?.slug == pair.old?.slug }
+        // The new list of pages, when it is not the old one with pages replaced in place.
+        var pages: [AftercarePage] = []
+        if !inPlace {
+            pages = session.site.aftercare.filter { !changedDisplayPaths.contains($0.sourcePath) } + touched.compactMap(\.new)
             pages.sort { $0.slug < $1.slug }
-        } else {
-            pages = []
         }
         // Addresses: a changed page may not take another's. Pages that kept their address
         // cannot clash, so only a new or moved address is checked.
         if touched.contains(where: { pair in pair.new != nil && pair.new?.slug != pair.old?.slug }) {
             var addresses = AddressBook(reserved: SiteLoader.reservedAddresses)
-            for page in site.pages { _ = addresses.claim(page.path, by: page.sourcePath) }
+            for page in session.site.pages { _ = addresses.claim(page.path, by: page.sourcePath) }
             for page in pages.sorted(by: { ($0.sourcePath, $0.slug) < ($1.sourcePath, $1.slug) })
                 where !changedDisplayPaths.contains(page.sourcePath) {
                 _ = addresses.claim(page.path, by: page.sourcePath)
@@ -207,57 +228,100 @@ public final class IncrementalBuilder: Sendable {
         let touchedSlugs = Set(touched.compactMap { $0.new?.slug } + touched.compactMap { $0.old?.slug })
         if listingsChanged {
             // What the old build showed, to render again only what shows something else now.
-            let oldRelated = session.related.related
+            let oldRelated = session.related
             let oldListings = session.listings
             let oldLatest = session.latestAftercare
             let oldFeed = session.feedOrder
-            let oldSitemap = session.sitemapEntries
-            session.replaceAftercare(pages)
+            // The sitemap lists addresses and dates: unchanged when no address or date moved.
+            let sameSitemap = inPlace && touched.allSatisfy { $0.old?.lastChanged == $0.new?.lastChanged }
+            let oldSitemap = sameSitemap ? [] : session.sitemapEntries
+            // Keep the old list where the new one is built from scratch (to compare by slug).
+            let oldPages = inPlace ? [] : session.site.aftercare
+            let oldCount = session.site.aftercare.count
+            if inPlace {
+                var changedIndices: [Int] = []
+                for case let (old?, new?) in touched {
+                    let index = current.indexBySource[old.sourcePath]!
+                    session.replaceAftercarePage(at: index, with: new)
+                    changedIndices.append(index)
+                }
+                session.listingsChanged(at: changedIndices)
+            } else {
+                session.replaceAftercare(pages)
+            }
 
             var outputs: [(path: String, render: @Sendable () -> String)] = []
             if session.latestAftercare != oldLatest { outputs.append(("index.html", { session.home() })) }
             for listing in session.listings where listing.number > oldListings.count || oldListings[listing.number - 1] != listing {
                 outputs.append((listing.path + "index.html", { session.aftercareListing(listing).html }))
             }
-            if session.sitemapEntries != oldSitemap { outputs.append(("sitemap.xml", { session.sitemap() })) }
+            if !(sameSitemap && session.listings.count == oldListings.count), session.sitemapEntries != oldSitemap {
+                outputs.append(("sitemap.xml", { session.sitemap() }))
+            }
             let feed = session.feedOrder
             if feed != oldFeed || feed.contains(where: touchedSlugs.contains) { outputs.append(("feed.xml", { session.feed() })) }
             for old in oldListings.dropFirst(session.listings.count) {
                 next.files[old.path + "index.html"] = nil
                 removed.append(old.path + "index.html")
             }
-            // The listings do not depend on related pages: they render on the other cores
-            // while related pages are ranked again. One flat set of jobs (job 0 ranks): a
-            // nested parallel map would run serially.
-            let renders = outputs.map(\.render)
-            let ranked = pages
-            let results = parallelMap(Array(0...renders.count)) { job -> (related: RelatedPages?, text: String) in
-                job == 0 ? (RelatedPages(ranked), "") : (nil, renders[job - 1]())
+
+            // Related pages: kept when no page changed what ranking looks at; updated when one
+            // page changed only its title; otherwise ranked again.
+            let rankingSame = inPlace && touched.allSatisfy { RankingKey($0.old!) == RankingKey($0.new!) }
+            let titleOnly = inPlace && touched.count == 1 && touched.allSatisfy { RankingKey($0.old!).retitled(RankingKey($0.new!)) }
+            let indexBySource = current.indexBySource
+            let retitled = titleOnly ? touched[0].new.flatMap { indexBySource[$0.sourcePath] } : nil
+            let rank: @Sendable () -> RelatedPages = {
+                let pages = session.site.aftercare
+                let keys = pages.indices.map { RelatedPages.Key(pages[$0]) }
+                if let retitled { return oldRelated.retitled(retitled, keys: keys) }
+                return RelatedPages(keys: keys)
             }
-            session.installRelated(results[0].related!)
+            // The listings do not depend on related pages: they render on the other cores
+            // while related pages are ranked. One flat set of jobs (job 0 ranks): a nested
+            // parallel map would run serially.
+            let renders = outputs.map(\.render)
+            let results = parallelMap(Array(0...renders.count)) { job -> (related: RelatedPages?, text: String) in
+                job == 0 ? (rankingSame ? nil : rank(), "") : (nil, renders[job - 1]())
+            }
+            if let related = results[0].related { session.installRelated(related) }
             for (output, result) in zip(outputs, results.dropFirst()) {
                 next.files[output.path] = Array(result.text.utf8)
                 rendered.insert(output.path)
             }
-            let newSlugs = Set(pages.map(\.slug))
-            for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
-                let path = old.path + "index.html"
-                next.files[path] = nil
-                removed.append(path)
+            if !inPlace {
+                let newSlugs = Set(pages.map(\.slug))
+                for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
+                    let path = old.path + "index.html"
+                    next.files[path] = nil
+                    removed.append(path)
+                }
             }
             // A page renders again when it changed, when its related pages changed, or when
             // one of them is a changed page (its title or summary may show differently).
             let newRelated = session.related.related
-            for (index, page) in pages.enumerated() {
-                let related = newRelated[index].map { pages[$0].slug }
-                let before = current.indexBySource[page.sourcePath].map { oldRelated[$0].map { site.aftercare[$0].slug } }
-                guard touchedSlugs.contains(page.slug) || before != related || related.contains(where: touchedSlugs.contains) else { continue }
-                let (path, html) = session.aftercare(index)
+            var again: [Int] = []
+            if inPlace {
+                let changedIndices = Set(touched.compactMap { $0.old.flatMap { indexBySource[$0.sourcePath] } })
+                again = newRelated.indices.filter { index in
+                    changedIndices.contains(index) || oldRelated.related[index] != newRelated[index]
+                        || newRelated[index].contains(where: changedIndices.contains)
+                }
+            } else {
+                for (index, page) in pages.enumerated() {
+                    let related = newRelated[index].map { pages[$0].slug }
+                    let before = indexBySource[page.sourcePath].map { oldRelated.related[$0].map { oldPages[$0].slug } }
+                    if touchedSlugs.contains(page.slug) || before != related || related.contains(where: touchedSlugs.contains) {
+                        again.append(index)
+                    }
+                }
+                next.indexBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.sourcePath, $0) })
+            }
+            for (path, html) in parallelMap(again, session.aftercare) {
                 next.files[path] = Array(html.utf8)
                 rendered.insert(path)
             }
-            next.indexBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.sourcePath, $0) })
-            next.pageCount += pages.count - site.aftercare.count + session.listings.count - oldListings.count
+            next.pageCount += session.site.aftercare.count - oldCount + session.listings.count - oldListings.count
         } else {
             for case let (old?, new?) in touched {
                 let index = current.indexBySource[old.sourcePath]!
@@ -274,7 +338,7 @@ public final class IncrementalBuilder: Sendable {
         next.warnings = warnings
         next.excluded = excluded.sorted { $0.path < $1.path }
         let output = Output(files: next.files, rendered: rendered.sorted(), removed: removed.sorted(), warnings: warnings,
-                            excluded: next.excluded, basePath: site.clinic.url.basePath, incremental: true,
+                            excluded: next.excluded, basePath: clinic.url.basePath, incremental: true,
                             pageCount: next.pageCount)
         let installed = next
         state.withLock { $0 = UncheckedBox(installed) }

@@ -27,9 +27,18 @@ public struct Site: Sendable {
 
     /// Indices into ``aftercare``, newest first (see ``aftercareByRecency``).
     public var aftercareRecencyOrder: [Int] {
-        // Sort indices on precomputed keys: comparing and moving whole pages is slow.
-        let keys = aftercare.map { ($0.lastChanged, $0.title, $0.slug) }
-        return aftercare.indices.sorted { Site.isNewer(keys[$0], than: keys[$1]) }
+        aftercare.indices.sorted(by: isNewer)
+    }
+
+    /// True when aftercare page `left` comes before page `right` in ``aftercareRecencyOrder``.
+    /// Compares the pages in place, by index: copying a page copies every field of it.
+    private func isNewer(_ left: Int, than right: Int) -> Bool {
+        switch (aftercare[left].lastChanged, aftercare[right].lastChanged) {
+        case let (a?, b?) where a != b: return a > b
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return (aftercare[left].title, aftercare[left].slug) < (aftercare[right].title, aftercare[right].slug)
+        }
     }
 
     /// The first `count` of ``aftercareRecencyOrder``, found without sorting every page (the
@@ -38,48 +47,18 @@ public struct Site: Sendable {
         guard count > 0 else { return [] }
         var newest: [Int] = []
         newest.reserveCapacity(count + 1)
-        var keys: [(Day?, String, String)] = []
-        keys.reserveCapacity(count + 1)
-        for (index, page) in aftercare.enumerated() {
-            let key = (page.lastChanged, page.title, page.slug)
-            if newest.count == count, !Site.isNewer(key, than: keys[keys.count - 1]) { continue }
-            // Binary search for the first entry this one is newer than (the order is total: slugs differ).
-            var low = 0, high = keys.count
+        for index in aftercare.indices {
+            if newest.count == count, !isNewer(index, than: newest[count - 1]) { continue }
+            // Binary search for the first kept page this one is newer than (the order is total: slugs differ).
+            var low = 0, high = newest.count
             while low < high {
                 let middle = (low + high) / 2
-                if Site.isNewer(keys[middle], than: key) { low = middle + 1 } else { high = middle }
+                if isNewer(newest[middle], than: index) { low = middle + 1 } else { high = middle }
             }
             newest.insert(index, at: low)
-            keys.insert(key, at: low)
-            if newest.count > count {
-                newest.removeLast()
-                keys.removeLast()
-            }
+            if newest.count > count { newest.removeLast() }
         }
         return newest
-    }
-
-    /// Newer `lastChanged` first, undated last, then by title and slug.
-    private static func isNewer(_ l: (Day?, String, String), than r: (Day?, String, String)) -> Bool {
-        switch (l.0, r.0) {
-        case let (a?, b?) where a != b: return a > b
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return (l.1, l.2) < (r.1, r.2)
-        }
-    }
-
-    /// Aftercare grouped by treatment (groups and pages sorted by name; pages without a
-    /// treatment under "General").
-    public var aftercareByTreatment: [(treatment: String, pages: [AftercarePage])] {
-        var groups: [String: (name: String, pages: [AftercarePage])] = [:]
-        for page in aftercare {
-            let name = page.treatment.map(Site.displayTreatment) ?? "General"
-            groups[name.lowercased(), default: (name, [])].pages.append(page)
-        }
-        return groups.keys.sorted().map { key in
-            (groups[key]!.name, groups[key]!.pages.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) })
-        }
     }
 
     /// `cupping` → `Cupping`

@@ -2,8 +2,7 @@
 /// advice, related pages).
 struct ListingEntry: Equatable, Sendable {
     var title: String
-    /// The page's address inside the site (`aftercare/cupping/`).
-    var path: String
+    var slug: String
     var summary: String?
     /// The treatment as shown (`Hot stone`).
     var treatment: String?
@@ -12,10 +11,62 @@ struct ListingEntry: Equatable, Sendable {
 
     init(_ page: AftercarePage) {
         title = page.title
-        path = page.path
+        slug = page.slug
         summary = page.summary
         treatment = page.treatment.map(Site.displayTreatment)
         date = page.lastChanged
+    }
+
+    /// The page's address inside the site (`aftercare/cupping/`).
+    var path: String { "aftercare/\(slug)/" }
+}
+
+/// The aftercare index in order: every page's entry, grouped by treatment (groups by name,
+/// pages without a treatment under "General"), each group by title, then slug. Kept between
+/// rebuilds, so a page whose entry changed only moves within its group.
+struct AftercareIndex: Sendable {
+    /// A treatment and its pages, in order (indices into the site's aftercare pages).
+    struct Group: Sendable {
+        var key: String
+        var name: String
+        var pages: [Int]
+    }
+
+    /// Entry `i` is aftercare page `i`'s.
+    private(set) var entries: [ListingEntry]
+    private(set) var groups: [Group]
+
+    init(_ pages: [AftercarePage]) {
+        entries = pages.map(ListingEntry.init)
+        var byKey: [String: Group] = [:]
+        for index in entries.indices {
+            let name = entries[index].treatment ?? "General"
+            byKey[name.lowercased(), default: Group(key: name.lowercased(), name: name, pages: [])].pages.append(index)
+        }
+        groups = byKey.keys.sorted().map { byKey[$0]! }
+        for group in groups.indices { groups[group].pages.sort(by: precedes) }
+    }
+
+    /// True when entry `left` comes before entry `right` in its group.
+    private func precedes(_ left: Int, _ right: Int) -> Bool {
+        (entries[left].title, entries[left].slug) < (entries[right].title, entries[right].slug)
+    }
+
+    /// Takes the new entry of page `index`, which kept its address. Returns false, changing
+    /// nothing, when its treatment as shown changed (build a new index then).
+    mutating func replace(_ index: Int, with entry: ListingEntry) -> Bool {
+        guard entry.treatment == entries[index].treatment,
+              let group = groups.firstIndex(where: { $0.key == (entry.treatment ?? "General").lowercased() }),
+              let position = groups[group].pages.firstIndex(of: index) else { return false }
+        groups[group].pages.remove(at: position)
+        entries[index] = entry
+        var low = 0, high = groups[group].pages.count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(groups[group].pages[middle], index) { low = middle + 1 } else { high = middle }
+        }
+        groups[group].pages.insert(index, at: low)
+        return true
     }
 }
 
@@ -59,29 +110,29 @@ struct AftercareListing: Equatable, Sendable {
     /// The entries of this page, in order.
     var entries: [ListingEntry] { groups.flatMap(\.entries) }
 
-    /// Splits the index (treatments in order, each with its pages in order) into pages of
-    /// `perPage` entries. An empty index is one page with nothing on it.
-    static func paginate(_ byTreatment: [(treatment: String, pages: [AftercarePage])], perPage: Int) -> [AftercareListing] {
+    /// Splits the index into pages of `perPage` entries. An empty index is one page with
+    /// nothing on it.
+    static func paginate(_ index: AftercareIndex, perPage: Int) -> [AftercareListing] {
         precondition(perPage > 0, "a listing page lists at least one entry")
-        let entryCount = byTreatment.reduce(0) { $0 + $1.pages.count }
+        let entryCount = index.entries.count
         let total = max(1, (entryCount + perPage - 1) / perPage)
         var treatments: [Treatment] = []
         var offset = 0
-        for group in byTreatment {
-            treatments.append(Treatment(name: group.treatment, id: Slug.make(from: group.treatment),
+        for group in index.groups {
+            treatments.append(Treatment(name: group.name, id: Slug.make(from: group.name),
                                         page: offset / perPage + 1, count: group.pages.count))
             offset += group.pages.count
         }
         var listings = (1...total).map { AftercareListing(number: $0, total: total, groups: [], treatments: treatments) }
         offset = 0
-        for (group, treatment) in zip(byTreatment, treatments) {
+        for (group, treatment) in zip(index.groups, treatments) {
             var start = 0
             while start < group.pages.count {
                 let page = (offset + start) / perPage
                 let room = perPage - (offset + start) % perPage
                 let end = min(group.pages.count, start + room)
                 listings[page].groups.append(Group(treatment: treatment.name, id: treatment.id, continued: start > 0,
-                                                   entries: group.pages[start..<end].map(ListingEntry.init)))
+                                                   entries: group.pages[start..<end].map { index.entries[$0] }))
                 start = end
             }
             offset += group.pages.count

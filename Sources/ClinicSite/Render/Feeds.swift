@@ -22,10 +22,13 @@ enum Feeds {
 
     /// An Atom feed of aftercare pages, newest first. Its `updated` is the newest date in the
     /// content (never the build time), so the same content gives the same feed.
-    static func atom(site: Site) -> String {
+    /// `newest`: the feed's pages as indices into `site.aftercare`, newest first (see
+    /// ``Site/aftercareNewest(_:)``).
+    static func atom(site: Site, entries newest: [Int]) -> String {
         let url = site.clinic.url
-        let entries = site.aftercareNewest(feedLimit).map { site.aftercare[$0] }
-        let newest = site.aftercare.compactMap(\.lastChanged).max()
+        let entries = newest.map { site.aftercare[$0] }
+        // Dated pages come first, so the first page's date is the newest there is.
+        let newest = entries.first?.lastChanged
         let updated = newest?.rfc3339 ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -26,7 +26,9 @@ final class RenderSession: @unchecked Sendable {
         self.context = SiteContext(site: site, assetPaths: assetPaths)
         self.structured = StructuredData(site: site)
         self.related = RelatedPages(site.aftercare)
-        self.listings = AftercareListing.paginate(site.aftercareByTreatment, perPage: site.clinic.aftercarePerPage)
+        self.index = AftercareIndex(site.aftercare)
+        self.listings = AftercareListing.paginate(index, perPage: site.clinic.aftercarePerPage)
+        self.newest = site.aftercareNewest(Feeds.feedLimit)
         // Partials that come out the same on every aftercare page are rendered once.
         for name in Set(site.aftercare.map(\.template)).sorted() {
             let indices = site.aftercare.indices.filter { site.aftercare[$0].template == name }
@@ -41,8 +43,7 @@ final class RenderSession: @unchecked Sendable {
     /// gives the related pages ranked from the new list.
     func replaceAftercare(_ pages: [AftercarePage]) {
         site.aftercare = pages
-        listings = AftercareListing.paginate(site.aftercareByTreatment, perPage: site.clinic.aftercarePerPage)
-        cachedFeedSlugs = nil
+        listingsChanged()
     }
 
     /// Installs related pages ranked from the current aftercare pages.
@@ -51,13 +52,26 @@ final class RenderSession: @unchecked Sendable {
         self.related = related
     }
 
-    private var cachedFeedSlugs: Set<String>?
-
-    /// Replaces one aftercare page by a new version at the same address, with the same
-    /// listing fields (a body edit): related pages and the feed's pages stay as they are.
+    /// Replaces one aftercare page by a new version at the same address, in place. Related
+    /// pages stay as they are; after a change to what listings show, call ``listingsChanged()``.
     func replaceAftercarePage(at index: Int, with page: AftercarePage) {
         site.aftercare[index] = page
     }
+
+    /// Plans the listings again after ``replaceAftercarePage(at:with:)`` changed what they
+    /// show of the pages at `changed` (nil: of any page).
+    func listingsChanged(at changed: [Int]? = nil) {
+        if let changed, changed.allSatisfy({ index.replace($0, with: ListingEntry(site.aftercare[$0])) }) {
+            // Each changed page moved within its group.
+        } else {
+            index = AftercareIndex(site.aftercare)
+        }
+        listings = AftercareListing.paginate(index, perPage: site.clinic.aftercarePerPage)
+        newest = site.aftercareNewest(Feeds.feedLimit)
+    }
+
+    /// The aftercare index in order, kept up to date with the pages.
+    private var index: AftercareIndex
 
     /// The Mustache context of aftercare page `index`.
     func aftercareValues(_ index: Int) -> [String: Any] {
@@ -108,14 +122,17 @@ final class RenderSession: @unchecked Sendable {
         return (page.path + "index.html", templates.render(page.template, values))
     }
 
+    /// The newest aftercare pages, as many as the feed carries (indices, newest first).
+    private(set) var newest: [Int]
+
     /// The home page's latest aftercare advice: the five newest pages.
     var latestAftercare: [ListingEntry] {
-        site.aftercareNewest(5).map { ListingEntry(site.aftercare[$0]) }
+        newest.prefix(5).map { ListingEntry(site.aftercare[$0]) }
     }
 
     /// What the feed shows: its pages' slugs, newest first (their content aside).
     var feedOrder: [String] {
-        site.aftercareNewest(Feeds.feedLimit).map { site.aftercare[$0].slug }
+        newest.map { site.aftercare[$0].slug }
     }
 
     /// The home page (`index.html`).
@@ -189,9 +206,10 @@ final class RenderSession: @unchecked Sendable {
 
     /// What `sitemap.xml` lists: every address, with its last change when known.
     var sitemapEntries: [SitemapEntry] {
-        var entries: [SitemapEntry] = [SitemapEntry(path: "", lastModified: nil),
-                                       SitemapEntry(path: "aftercare/", lastModified: site.aftercare.compactMap(\.lastChanged).max())]
-        entries += listings.dropFirst().map { SitemapEntry(path: $0.path, lastModified: $0.entries.compactMap(\.date).max()) }
+        // Every page of the aftercare index: as new as the newest aftercare page.
+        let newest = site.aftercare.compactMap(\.lastChanged).max()
+        var entries: [SitemapEntry] = [SitemapEntry(path: "", lastModified: nil)]
+        entries += listings.map { SitemapEntry(path: $0.path, lastModified: newest) }
         if site.faq != nil { entries.append(SitemapEntry(path: "faq/", lastModified: nil)) }
         entries += site.pages.map { SitemapEntry(path: $0.path, lastModified: [$0.updated, $0.date].compactMap { $0 }.max()) }
         entries += site.aftercare.map { SitemapEntry(path: $0.path, lastModified: $0.lastChanged) }
@@ -205,13 +223,8 @@ final class RenderSession: @unchecked Sendable {
     func robots() -> String { Feeds.robots(site: site) }
 
     /// `feed.xml`
-    func feed() -> String { Feeds.atom(site: site) }
+    func feed() -> String { Feeds.atom(site: site, entries: newest) }
 
-    /// The slugs of the aftercare pages the feed carries (kept until listings change).
-    var feedSlugs: Set<String> {
-        if let cachedFeedSlugs { return cachedFeedSlugs }
-        let slugs = Set(site.aftercareNewest(Feeds.feedLimit).map { site.aftercare[$0].slug })
-        cachedFeedSlugs = slugs
-        return slugs
-    }
+    /// The slugs of the aftercare pages the feed carries.
+    var feedSlugs: Set<String> { Set(feedOrder) }
 }
