@@ -194,7 +194,7 @@ public final class IncrementalBuilder: Sendable {
         let inPlace = touched.allSatisfy { pair in pair.old != nil && pair.new?.slug == pair.old?.slug }
         // The new list of pages, when it is not the old one with pages replaced in place.
         var pages: [AftercarePage] = []
-        if !inPlace {
+        if listingsChanged, !inPlace {
             pages = session.site.aftercare.filter { !changedDisplayPaths.contains($0.sourcePath) } + touched.compactMap(\.new)
             pages.sort { $0.slug < $1.slug }
         }
