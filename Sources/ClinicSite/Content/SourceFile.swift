@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One file read from the site folder.
 public struct SourceFile: Sendable, Hashable {
     /// The path shown in messages: the site folder as given on the command line joined with
@@ -26,7 +32,12 @@ public struct SourceFile: Sendable, Hashable {
     static func normalize(_ text: String) -> String {
         var text = text
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(13) {
+        // memchr over the bytes: a generic `contains` steps through the UTF-8 view a byte at a
+        // time (over 1 % of a 10,000-page build).
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(13)
+        if hasCR {
             text = text.replacingCRLF()
         }
         return text
