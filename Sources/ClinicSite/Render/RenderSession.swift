@@ -61,11 +61,9 @@ final class RenderSession: @unchecked Sendable {
     /// Plans the listings again after ``replaceAftercarePage(at:with:)`` changed what they
     /// show of the pages at `changed` (nil: of any page).
     func listingsChanged(at changed: [Int]? = nil) {
-        if let changed, changed.allSatisfy({ index.replace($0, with: ListingEntry(site.aftercare[$0])) }) {
-            // Each changed page moved within its group.
-        } else {
-            index = AftercareIndex(site.aftercare)
-        }
+        // Each changed page moves within its group, unless one changed group.
+        let moved = changed?.allSatisfy { index.replace($0, with: ListingEntry(site.aftercare[$0])) } ?? false
+        if !moved { index = AftercareIndex(site.aftercare) }
         listings = AftercareListing.paginate(index, perPage: site.clinic.aftercarePerPage)
         newest = site.aftercareNewest(Feeds.feedLimit)
     }
