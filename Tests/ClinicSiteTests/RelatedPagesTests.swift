@@ -64,24 +64,38 @@ struct RelatedPagesTests {
         #expect(related == reference(keys))
     }
 
-    @Test("after one page's new title, updating the ranking gives what ranking everything again gives", arguments: [1, 3])
-    func retitled(limit: Int) {
+    @Test("after pages get new titles, treatments or tags, updating the ranking gives what ranking everything again gives",
+          arguments: [1, 3])
+    func updated(limit: Int) {
         var generator = SplitMix(seed: UInt64(40 + limit))
-        let treatments: [String?] = ["massage", "Massage", "cupping", nil]
-        let tags = ["heat", "Heat", "ice", "sleep", "neck", "back"]
+        let treatments: [String?] = ["massage", "Massage", "cupping", nil, "acupuncture"]
+        let tags = ["heat", "Heat", "ice", "sleep", "neck", "back", "new"]
+        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
         for size in [1, 2, 4, 30, 120] {
             var keys = (0..<size).map { index in
-                RelatedPages.Key(treatment: treatments[Int(generator.next() % UInt64(treatments.count))],
-                                 tags: (0..<Int(generator.next() % 4)).map { _ in tags[Int(generator.next() % UInt64(tags.count))] },
+                RelatedPages.Key(treatment: pick(Array(treatments.dropLast())), tags: (0..<Int(generator.next() % 4)).map { _ in pick(Array(tags.dropLast())) },
                                  title: "Note \(generator.next() % 40)", slug: "page-\(index)")
             }
             var ranking = RelatedPages(keys: keys, limit: limit)
             for _ in 0..<25 {
-                let changed = Int(generator.next() % UInt64(size))
-                // New titles land anywhere, ties included.
-                keys[changed].title = "Note \(generator.next() % 40)"
-                ranking = ranking.retitled(changed, keys: keys)
-                #expect(ranking.related == reference(keys, limit: limit), "size \(size), page \(changed)")
+                // One to three pages change; a new title lands anywhere, ties included; some
+                // take a treatment or tag no page had.
+                var changes: [(index: Int, key: RelatedPages.Key)] = []
+                for _ in 0..<Int(1 + generator.next() % 3) {
+                    let index = Int(generator.next() % UInt64(size))
+                    var key = changes.last { $0.index == index }?.key ?? keys[index]
+                    switch generator.next() % 3 {
+                    case 0: key.title = "Note \(generator.next() % 40)"
+                    case 1: key.treatment = pick(treatments)
+                    default: key.tags = (0..<Int(generator.next() % 4)).map { _ in pick(tags) }
+                    }
+                    changes.append((index, key))
+                }
+                let before = ranking.related
+                let changed = ranking.update(changes)
+                for (index, key) in changes { keys[index] = key }
+                #expect(ranking.related == reference(keys, limit: limit), "size \(size), changes \(changes.map(\.index))")
+                #expect(changed == Set(keys.indices.filter { before[$0] != ranking.related[$0] }))
             }
         }
     }

@@ -140,11 +140,6 @@ public final class IncrementalBuilder: Sendable {
             treatment = page.treatment
             tags = page.tags
         }
-
-        /// True when `other` differs from this key in the title alone.
-        func retitled(_ other: RankingKey) -> Bool {
-            title != other.title && treatment == other.treatment && tags == other.tags
-        }
     }
 
     private func incremental(_ current: State, changed: [String]) throws(BuildFailure) -> Output {
@@ -228,7 +223,6 @@ public final class IncrementalBuilder: Sendable {
         let touchedSlugs = Set(touched.compactMap { $0.new?.slug } + touched.compactMap { $0.old?.slug })
         if listingsChanged {
             // What the old build showed, to render again only what shows something else now.
-            let oldRelated = session.related
             let oldListings = session.listings
             let oldLatest = session.latestAftercare
             let oldFeed = session.feedOrder
@@ -265,26 +259,30 @@ public final class IncrementalBuilder: Sendable {
                 removed.append(old.path + "index.html")
             }
 
-            // Related pages: kept when no page changed what ranking looks at; updated when one
-            // page changed only its title; otherwise ranked again.
+            // Related pages: kept when no page changed what ranking looks at; updated in place
+            // for the changed pages when every page kept its address; otherwise ranked again.
             let rankingSame = inPlace && touched.allSatisfy { RankingKey($0.old!) == RankingKey($0.new!) }
-            let titleOnly = inPlace && touched.count == 1 && touched.allSatisfy { RankingKey($0.old!).retitled(RankingKey($0.new!)) }
             let indexBySource = current.indexBySource
-            let retitled = titleOnly ? touched[0].new.flatMap { indexBySource[$0.sourcePath] } : nil
-            let rank: @Sendable () -> RelatedPages = {
-                let pages = session.site.aftercare
-                let keys = pages.indices.map { RelatedPages.Key(pages[$0]) }
-                if let retitled { return oldRelated.retitled(retitled, keys: keys) }
-                return RelatedPages(keys: keys)
+            let rekeyed: [(index: Int, key: RelatedPages.Key)]? = inPlace
+                ? touched.compactMap { pair in pair.new.flatMap { new in indexBySource[new.sourcePath].map { ($0, RelatedPages.Key(new)) } } }
+                : nil
+            // The old lists, to compare with a new ranking (not taken when updating in place:
+            // holding them would make the update copy them).
+            let oldRelated = rekeyed == nil ? session.related.related : []
+            let rank: @Sendable () -> (ranked: RelatedPages?, changed: Set<Int>) = {
+                if rankingSame { return (nil, []) }
+                if let rekeyed { return (nil, session.updateRelated(rekeyed)) }
+                return (RelatedPages(session.site.aftercare), [])
             }
             // The listings do not depend on related pages: they render on the other cores
             // while related pages are ranked. One flat set of jobs (job 0 ranks): a nested
             // parallel map would run serially.
             let renders = outputs.map(\.render)
-            let results = parallelMap(Array(0...renders.count)) { job -> (related: RelatedPages?, text: String) in
-                job == 0 ? (rankingSame ? nil : rank(), "") : (nil, renders[job - 1]())
+            let results = parallelMap(Array(0...renders.count)) { job -> (related: (ranked: RelatedPages?, changed: Set<Int>)?, text: String) in
+                job == 0 ? (rank(), "") : (nil, renders[job - 1]())
             }
-            if let related = results[0].related { session.installRelated(related) }
+            let ranking = results[0].related!
+            if let ranked = ranking.ranked { session.installRelated(ranked) }
             for (output, result) in zip(outputs, results.dropFirst()) {
                 next.files[output.path] = Array(result.text.utf8)
                 rendered.insert(output.path)
@@ -304,13 +302,13 @@ public final class IncrementalBuilder: Sendable {
             if inPlace {
                 let changedIndices = Set(touched.compactMap { $0.old.flatMap { indexBySource[$0.sourcePath] } })
                 again = newRelated.indices.filter { index in
-                    changedIndices.contains(index) || oldRelated.related[index] != newRelated[index]
+                    changedIndices.contains(index) || ranking.changed.contains(index)
                         || newRelated[index].contains(where: changedIndices.contains)
                 }
             } else {
                 for (index, page) in pages.enumerated() {
                     let related = newRelated[index].map { pages[$0].slug }
-                    let before = indexBySource[page.sourcePath].map { oldRelated.related[$0].map { oldPages[$0].slug } }
+                    let before = indexBySource[page.sourcePath].map { oldRelated[$0].map { oldPages[$0].slug } }
                     if touchedSlugs.contains(page.slug) || before != related || related.contains(where: touchedSlugs.contains) {
                         again.append(index)
                     }

@@ -23,8 +23,13 @@ struct RelatedPages: Sendable {
     /// How many related pages a page gets at most.
     let limit: Int
     /// Each page's treatment (-1 for none) and sorted tags, as small integers (case-blind).
-    private let treatment: [Int]
-    private let tags: [[Int]]
+    private var treatment: [Int]
+    private var tags: [[Int]]
+    /// What each page was ranked by.
+    private var keys: [Key]
+    /// The integers of treatments and tags, by lowercased name.
+    private var treatmentIDs: [String: Int]
+    private var tagIDs: [String: Int]
 
     /// Above this many tags on any page, the tag-pair index is not built.
     static let maximumIndexedTags = 8
@@ -42,19 +47,16 @@ struct RelatedPages: Sendable {
         var treatment = [Int](repeating: -1, count: count)
         var tags: [[Int]] = []
         tags.reserveCapacity(count)
-        func id(_ name: String, in ids: inout [String: Int]) -> Int {
-            let name = name.lowercased()
-            if let id = ids[name] { return id }
-            ids[name] = ids.count
-            return ids.count - 1
-        }
         for (index, page) in pages.enumerated() {
-            if let name = page.treatment { treatment[index] = id(name, in: &treatmentIDs) }
-            tags.append(Set(page.tags.map { id($0, in: &tagIDs) }).sorted())
+            if let name = page.treatment { treatment[index] = Self.id(name, in: &treatmentIDs) }
+            tags.append(Set(page.tags.map { Self.id($0, in: &tagIDs) }).sorted())
         }
         let tagCount = tagIDs.count
         self.treatment = treatment
         self.tags = tags
+        self.treatmentIDs = treatmentIDs
+        self.tagIDs = tagIDs
+        self.keys = pages
 
         // Rank by (title, slug) once, so ties compare integers.
         let order = pages.indices.sorted { (pages[$0].title, pages[$0].slug) < (pages[$1].title, pages[$1].slug) }
@@ -181,15 +183,48 @@ struct RelatedPages: Sendable {
         return score
     }
 
-    /// The same ranking after page `changed` got a new title and nothing else changed: `keys`
-    /// are every page's keys, in the same order, with the new title (treatments and tags as
-    /// before). The page's own list stays (the others keep their order among themselves);
-    /// another page's list changes only if it shares something with the page. The page
-    /// enters such a list when it now ranks above its last entry; a list it was already in
-    /// is ranked again by scoring every page, since the page may now rank below one that
-    /// was not kept. Equal to ranking every page again (tested), at a fraction of the cost.
-    func retitled(_ changed: Int, keys: [Key]) -> RelatedPages {
-        precondition(keys.count == related.count, "keys of another list of pages")
+    /// A name's integer (case-blind), given a new one when first seen.
+    private static func id(_ name: String, in ids: inout [String: Int]) -> Int {
+        let name = name.lowercased()
+        if let id = ids[name] { return id }
+        ids[name] = ids.count
+        return ids.count - 1
+    }
+
+    /// Updates the ranking, in place, after some pages got new keys at the same address (a
+    /// new title, treatment or tags), and returns the pages whose list changed. The result is
+    /// what ranking every page again gives (tested), at a fraction of the cost: only lists a
+    /// changed page can enter or leave are looked at.
+    mutating func update(_ changes: [(index: Int, key: Key)]) -> Set<Int> {
+        var before: [Int: [Int]] = [:]
+        // One page at a time: each step is a ranking with exactly one page changed.
+        for (changed, key) in changes {
+            precondition(key.slug == keys[changed].slug, "a page changed its address")
+            keys[changed] = key
+            for (page, list) in update(changed) where before[page] == nil { before[page] = list }
+        }
+        return Set(before.filter { related[$0.key] != $0.value }.keys)
+    }
+
+    /// Takes page `changed`'s new key (in `keys`; every other page as ranked); returns the
+    /// pages whose list changed, with their lists before. Another page's
+    /// list can change only if the changed page was in it or now scores for it: a list the page
+    /// was in is ranked again by scoring every page (the page may now rank below one that was
+    /// not kept); otherwise the page enters when it now ranks above the last entry. The page's
+    /// own list changes only with its treatment or tags (the others keep their order).
+    private mutating func update(_ changed: Int) -> [Int: [Int]] {
+        let newTreatment = keys[changed].treatment.map { Self.id($0, in: &treatmentIDs) } ?? -1
+        let newTags = Set(keys[changed].tags.map { Self.id($0, in: &tagIDs) }).sorted()
+        let scoresChanged = newTreatment != treatment[changed] || newTags != tags[changed]
+        treatment[changed] = newTreatment
+        tags[changed] = newTags
+        guard limit > 0 else { return [:] }
+        var before: [Int: [Int]] = [:]
+        func set(_ page: Int, _ list: [Int]) {
+            guard list != related[page] else { return }
+            before[page] = related[page]
+            related[page] = list
+        }
         func precedes(_ page: Int, _ pageScore: Int, _ other: Int, _ otherScore: Int) -> Bool {
             pageScore != otherScore ? pageScore > otherScore : (keys[page].title, keys[page].slug) < (keys[other].title, keys[other].slug)
         }
@@ -205,25 +240,24 @@ struct RelatedPages: Sendable {
             }
             return best.map(\.page)
         }
-        var next = self
-        guard limit > 0 else { return next }
         for page in keys.indices where page != changed {
             let changedScore = score(page, changed)
-            guard changedScore > 0 else { continue }
             let list = related[page]
-            if list.contains(changed) || list.count < limit {
-                next.related[page] = scanned(page)
+            if list.contains(changed) || (changedScore > 0 && list.count < limit) {
+                set(page, scanned(page))
                 continue
             }
+            guard changedScore > 0 else { continue }
             let scores = list.map { score(page, $0) }
             guard precedes(changed, changedScore, list[limit - 1], scores[limit - 1]) else { continue }
             let position = list.indices.first { precedes(changed, changedScore, list[$0], scores[$0]) }!
             var updated = list
             updated.insert(changed, at: position)
             updated.removeLast()
-            next.related[page] = updated
+            set(page, updated)
         }
-        return next
+        if scoresChanged { set(changed, scanned(changed)) }
+        return before
     }
 
     /// The best `keep` pages offered since `start()`, by score then rank; each page counted once.

@@ -46,6 +46,12 @@ final class RenderSession: @unchecked Sendable {
         listingsChanged()
     }
 
+    /// Updates related pages in place after pages got new keys at the same address (see
+    /// ``RelatedPages/update(_:)``); returns the pages whose list changed.
+    func updateRelated(_ changes: [(index: Int, key: RelatedPages.Key)]) -> Set<Int> {
+        related.update(changes)
+    }
+
     /// Installs related pages ranked from the current aftercare pages.
     func installRelated(_ related: RelatedPages) {
         precondition(related.related.count == site.aftercare.count, "related pages ranked from another list")
