@@ -104,12 +104,12 @@ extension Clinic {
             }
         }
         var aftercarePerPage = Clinic.defaultAftercarePerPage
-        if let node = fields.node("aftercare_per_page") {
-            let place = fields.location(of: node)
-            if let value = node.scalar.flatMap({ Int($0.string.trimmingWhitespace()) }), (1...10_000).contains(value) {
+        let perPagePlace = fields.node("aftercare_per_page").map(fields.location(of:))
+        if let value = fields.int("aftercare_per_page"), let perPagePlace {
+            if (1...10_000).contains(value) {
                 aftercarePerPage = value
             } else {
-                fail(place, "'aftercare_per_page' should be a whole number from 1 to 10000 (how many aftercare pages one page of the aftercare index lists), not '\(node.scalar?.string ?? "a list or mapping")'")
+                fail(perPagePlace, "'aftercare_per_page' should be a whole number from 1 to 10000 (how many aftercare pages one page of the aftercare index lists), not \(value)")
             }
         }
         let fieldLocations = fields.valueLocations

@@ -100,7 +100,7 @@ final class RenderSession: @unchecked Sendable {
         fields["has_faq"] = !page.faqSections.isEmpty
         fields["qr_code"] = QRCode.svg(for: site.clinic.url.absolute(page.path),
                                        label: "QR code for \(site.clinic.url.absolute(page.path))")
-        let related = related.related[index].map { context.summary(site.aftercare[$0]) }
+        let related = related.related[index].map { context.entry(self.index.entries[$0]) }
         fields["related"] = related
         fields["has_related"] = !related.isEmpty
         return context.page(kind: "aftercare", title: page.title, description: page.summary, path: page.path,
@@ -131,7 +131,7 @@ final class RenderSession: @unchecked Sendable {
 
     /// The home page's latest aftercare advice: the five newest pages.
     var latestAftercare: [ListingEntry] {
-        newest.prefix(5).map { ListingEntry(site.aftercare[$0]) }
+        newest.prefix(5).map { index.entries[$0] }
     }
 
     /// What the feed shows: its pages' slugs, newest first (their content aside).
@@ -210,8 +210,9 @@ final class RenderSession: @unchecked Sendable {
 
     /// What `sitemap.xml` lists: every address, with its last change when known.
     var sitemapEntries: [SitemapEntry] {
-        // Every page of the aftercare index: as new as the newest aftercare page.
-        let newest = site.aftercare.compactMap(\.lastChanged).max()
+        // Every page of the aftercare index: as new as the newest aftercare page (dated pages
+        // come first in `newest`).
+        let newest = self.newest.first.flatMap { index.entries[$0].date }
         var entries: [SitemapEntry] = [SitemapEntry(path: "", lastModified: nil)]
         entries += listings.map { SitemapEntry(path: $0.path, lastModified: newest) }
         if site.faq != nil { entries.append(SitemapEntry(path: "faq/", lastModified: nil)) }

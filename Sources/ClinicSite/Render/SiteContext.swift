@@ -140,11 +140,6 @@ struct SiteContext {
         day.map { ["iso": $0.iso, "text": $0.text] }
     }
 
-    /// A short entry for listings.
-    func summary(_ page: AftercarePage) -> [String: Any] {
-        entry(ListingEntry(page))
-    }
-
     /// A listing entry's values: `title`, `url`, `summary`, `treatment`, `date`.
     func entry(_ entry: ListingEntry) -> [String: Any] {
         var value: [String: Any] = ["title": entry.title, "url": site.clinic.url.path(entry.path)]
