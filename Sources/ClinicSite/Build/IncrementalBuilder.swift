@@ -129,19 +129,6 @@ public final class IncrementalBuilder: Sendable {
         }
     }
 
-    /// What related pages are ranked by.
-    private struct RankingKey: Equatable {
-        var title: String
-        var treatment: String?
-        var tags: [String]
-
-        init(_ page: AftercarePage) {
-            title = page.title
-            treatment = page.treatment
-            tags = page.tags
-        }
-    }
-
     private func incremental(_ current: State, changed: [String]) throws(BuildFailure) -> Output {
         let session = current.session
         // Read through the session rather than a copy of its site: a copy would share the list
@@ -261,7 +248,7 @@ public final class IncrementalBuilder: Sendable {
 
             // Related pages: kept when no page changed what ranking looks at; updated in place
             // for the changed pages when every page kept its address; otherwise ranked again.
-            let rankingSame = inPlace && touched.allSatisfy { RankingKey($0.old!) == RankingKey($0.new!) }
+            let rankingSame = inPlace && touched.allSatisfy { RelatedPages.Key($0.old!) == RelatedPages.Key($0.new!) }
             let indexBySource = current.indexBySource
             let rekeyed: [(index: Int, key: RelatedPages.Key)]? = inPlace
                 ? touched.compactMap { pair in pair.new.flatMap { new in indexBySource[new.sourcePath].map { ($0, RelatedPages.Key(new)) } } }

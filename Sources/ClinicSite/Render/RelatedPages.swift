@@ -11,7 +11,7 @@
 /// the signature is ranked by scoring every page that shares anything with it.
 struct RelatedPages: Sendable {
     /// What ranking looks at for one page.
-    struct Key: Sendable {
+    struct Key: Equatable, Sendable {
         var treatment: String?
         var tags: [String]
         var title: String
