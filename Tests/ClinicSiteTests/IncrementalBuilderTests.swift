@@ -136,4 +136,96 @@ struct IncrementalBuilderTests {
         #expect(!output.incremental)
         try expectSame(output, site)
     }
+
+    @Test("random saves on a paginated site (new pages, deletions, new addresses, titles, treatments, tags, dates, drafts) give a clean build's bytes")
+    func randomSaves() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let clinic = try folder.read("site-folder/content/clinic.yml")
+        try folder.write(clinic + "\naftercare_per_page: 3\n", to: "site-folder/content/clinic.yml")
+        var generator = SplitMix(seed: 11)
+        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        var written = 0
+        /// A page with random fields; its address is new unless `slug` is given.
+        func page(slug: String? = nil) -> String {
+            written += 1
+            var lines = ["title: \(pick(["Rest", "Heat", "Water", "Sleep", "Stretch"])) note", "slug: \(slug ?? "random-\(written)")"]
+            if let treatment = pick(["massage", "cupping", "hot stone", "Hot Stone", nil] as [String?]) { lines.append("treatment: \(treatment)") }
+            let tags = (0..<Int(generator.next() % 3)).map { _ in pick(["soreness", "heat", "sleep", "Heat"]) }
+            if !tags.isEmpty { lines.append("tags: [\(tags.joined(separator: ", "))]") }
+            if generator.next() % 3 > 0 { lines.append("date: 2026-0\(1 + generator.next() % 6)-1\(generator.next() % 10)") }
+            if generator.next() % 10 == 0 { lines.append("draft: true") }
+            return "---\n" + lines.joined(separator: "\n") + "\n---\nDrink water, edit \(written).\n"
+        }
+        var files: [String: String] = [:]  // our files → their slug
+        for number in 0..<8 {
+            let file = "content/aftercare/random-file-\(number).md"
+            try folder.write(page(slug: "start-\(number)"), to: "site-folder/" + file)
+            files[file] = "start-\(number)"
+        }
+        let builder = IncrementalBuilder(folder: SiteFolder(site), options: options)
+        var previous = try builder.build().files
+        var created = 8
+        for step in 0..<30 {
+            var changed: Set<String> = []
+            for _ in 0..<Int(1 + generator.next() % 3) {
+                let existing = files.keys.sorted()
+                switch generator.next() % 4 {
+                case 0:
+                    let file = "content/aftercare/random-file-\(created).md"
+                    created += 1
+                    let slug = "made-\(created)"
+                    try folder.write(page(slug: slug), to: "site-folder/" + file)
+                    files[file] = slug
+                    changed.insert(file)
+                case 1 where !existing.isEmpty:
+                    let file = pick(existing)
+                    try FileManager.default.removeItem(atPath: site + "/" + file)
+                    files[file] = nil
+                    changed.insert(file)
+                case 2 where !existing.isEmpty:
+                    // A new address.
+                    let file = pick(existing)
+                    created += 1
+                    try folder.write(page(slug: "moved-\(created)"), to: "site-folder/" + file)
+                    files[file] = "moved-\(created)"
+                    changed.insert(file)
+                default:
+                    guard !existing.isEmpty else { continue }
+                    let file = pick(existing)
+                    try folder.write(page(slug: files[file]), to: "site-folder/" + file)
+                    changed.insert(file)
+                }
+            }
+            let output = try builder.update(changed: changed.sorted())
+            #expect(output.incremental)
+            try expectSame(output, site)
+            #expect(output.pageCount == output.files.keys.filter { $0.hasSuffix(".html") }.count)
+            #expect(Set(output.removed) == Set(previous.keys).subtracting(output.files.keys))
+            previous = output.files
+        }
+    }
+
+    @Test("a new page may not take the address of a page saved at the same time")
+    func clashWithSavedPage() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let builder = IncrementalBuilder(folder: SiteFolder(site), options: options)
+        _ = try builder.build()
+        let file = "content/aftercare/cupping-aftercare.md"
+        try folder.write(try folder.read("site-folder/" + file) + "\nMore.\n", to: "site-folder/" + file)
+        try folder.write("---\ntitle: Clash\nslug: cupping-aftercare\n---\nx\n", to: "site-folder/content/aftercare/clash.md")
+        do {
+            _ = try builder.update(changed: [file, "content/aftercare/clash.md"])
+            Issue.record("a clashing address was accepted")
+        } catch {
+            let messages = error.diagnostics.errors.map(\.message)
+            #expect(messages.count == 1)
+            #expect(messages.first?.hasPrefix("this page's address /aftercare/cupping-aftercare/ is already used by ") == true)
+            #expect(error.diagnostics.errors.first?.location.path.hasSuffix("content/aftercare/clash.md") == true)
+        }
+        // The page leaving the address frees it.
+        try FileManager.default.removeItem(atPath: site + "/" + file)
+        try expectSame(try builder.update(changed: [file, "content/aftercare/clash.md"]), site)
+    }
 }

@@ -151,6 +151,51 @@ struct PaginationTests {
     }
 }
 
+extension PaginationTests {
+    @Test("a new page renders the index pages from the one it lands on; all of them when a template shows treatment counts")
+    func addedPage() throws {
+        let folder = try TemporaryFolder()
+        let site = try site(folder, extra: 5, perPage: 4)
+        func clean() throws -> [String: [UInt8]] {
+            let sink = MemorySink()
+            _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), into: sink)
+            return sink.files
+        }
+        func listingPages(_ paths: [String]) -> [String] {
+            paths.filter { $0.hasPrefix("aftercare/index") || $0.hasPrefix("aftercare/page/") }.sorted()
+        }
+        func add(_ number: Int) throws -> String {
+            let file = "content/aftercare/massage-note-\(number).md"
+            try folder.write("---\ntitle: Massage note \(number)\ntreatment: massage\n---\nRest.\n", to: "site-folder/" + file)
+            return file
+        }
+
+        // Nine entries on three pages (4, 4, 1); the tenth lands at the end of page 2, after
+        // note 5, and moves the last massage page to page 3. Page 1 lists the same entries, and
+        // the default theme shows no counts: it is not rendered again.
+        var builder = IncrementalBuilder(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today))
+        let first = try builder.build().files
+        var output = try builder.update(changed: [try add(6)])
+        #expect(listed(text(output.files, "aftercare/page/2/index.html")!).last == "/aftercare/massage-note-6/")
+        #expect(listingPages(output.rendered) == ["aftercare/page/2/index.html", "aftercare/page/3/index.html"])
+        #expect(output.files["aftercare/index.html"] == first["aftercare/index.html"])
+        #expect(output.files == (try clean()))
+
+        // A theme that shows each treatment's count: a new page changes a count shown on
+        // every page of the index.
+        let template = try folder.read("site-folder/templates/aftercare-list.mustache")
+        try folder.write(template.replacingOccurrences(of: "{{treatment}}</a></li>{{/treatments}}", with: "{{treatment}} ({{count}})</a></li>{{/treatments}}"),
+                         to: "site-folder/templates/aftercare-list.mustache")
+        builder = IncrementalBuilder(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today))
+        let before = try builder.build().files
+        #expect(text(before, "aftercare/index.html")?.contains("Massage (7)") == true)
+        output = try builder.update(changed: [try add(7)])
+        #expect(listingPages(output.rendered) == ["aftercare/index.html", "aftercare/page/2/index.html", "aftercare/page/3/index.html"])
+        #expect(text(output.files, "aftercare/index.html")?.contains("Massage (8)") == true)
+        #expect(output.files == (try clean()))
+    }
+}
+
 @Suite("Newest aftercare")
 struct NewestAftercareTests {
     @Test("the newest few are the start of the full recency order, on random sites with ties and undated pages")
@@ -210,5 +255,37 @@ struct AftercareIndexTests {
         pages[0].treatment = pages[0].treatment == "cupping" ? "massage" : "cupping"
         let moved = index.replace(0, with: ListingEntry(pages[0]))
         #expect(!moved)
+    }
+
+    @Test("pages coming and going anywhere in the list give the order and group names of a new index")
+    func insertedAndRemoved() {
+        var generator = SplitMix(seed: 9)
+        // Treatments shown alike or not ("Hot stone", "Hot Stone"): a group is named as its
+        // first page shows it.
+        let treatments: [String?] = ["massage", "Massage", "hot stone", "hot Stone", "cupping", nil]
+        var made = 0
+        func newPage() -> AftercarePage {
+            made += 1
+            return page(made, title: "Note \(generator.next() % 20)", treatment: treatments[Int(generator.next() % 6)])
+        }
+        var pages = (0..<10).map { _ in newPage() }
+        var index = AftercareIndex(pages)
+        for step in 0..<300 {
+            if pages.isEmpty || generator.next() % 2 == 0 {
+                let position = Int(generator.next() % UInt64(pages.count + 1))
+                let new = newPage()
+                pages.insert(new, at: position)
+                index.insert(ListingEntry(new), at: position)
+            } else {
+                let position = Int(generator.next() % UInt64(pages.count))
+                pages.remove(at: position)
+                index.remove(at: position)
+            }
+            let fresh = AftercareIndex(pages)
+            #expect(index.groups.map(\.pages) == fresh.groups.map(\.pages), "step \(step)")
+            #expect(index.groups.map(\.key) == fresh.groups.map(\.key))
+            #expect(index.groups.map(\.name) == fresh.groups.map(\.name))
+            #expect(index.entries == fresh.entries)
+        }
     }
 }

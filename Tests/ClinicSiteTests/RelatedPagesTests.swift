@@ -100,6 +100,50 @@ struct RelatedPagesTests {
         }
     }
 
+    @Test("pages coming and going (in slug order, anywhere in the list) give what ranking everything again gives",
+          arguments: [1, 3])
+    func insertedAndRemoved(limit: Int) {
+        var generator = SplitMix(seed: UInt64(70 + limit))
+        let treatments: [String?] = ["massage", "Massage", "cupping", nil, "acupuncture"]
+        let tags = ["heat", "Heat", "ice", "sleep", "neck", "back", "new"]
+        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        var made = 0
+        func newKey() -> RelatedPages.Key {
+            made += 1
+            return RelatedPages.Key(treatment: pick(treatments), tags: (0..<Int(generator.next() % 4)).map { _ in pick(tags) },
+                                    title: "Note \(generator.next() % 30)", slug: "page-\(made)")
+        }
+        for size in [0, 1, 3, 40] {
+            var keys = (0..<size).map { _ in newKey() }
+            var ranking = RelatedPages(keys: keys, limit: limit)
+            for _ in 0..<40 {
+                let before = ranking.related
+                let changed: Set<Int>
+                // Where each page was before (nil for the new one, or for the one that went).
+                var old: [Int?]
+                if keys.isEmpty || generator.next() % 2 == 0 {
+                    let index = Int(generator.next() % UInt64(keys.count + 1))
+                    let key = newKey()
+                    changed = ranking.insert(key, at: index)
+                    keys.insert(key, at: index)
+                    old = Array(0..<index) + [nil] + Array(index..<(keys.count - 1))
+                } else {
+                    let index = Int(generator.next() % UInt64(keys.count))
+                    changed = ranking.remove(at: index)
+                    keys.remove(at: index)
+                    old = Array(0..<index) + Array((index + 1)..<(keys.count + 1))
+                }
+                #expect(ranking.related == reference(keys, limit: limit), "size \(keys.count)")
+                // A list changed when it names other pages than before.
+                let expected = Set(keys.indices.filter { index in
+                    guard let was = old[index] else { return !ranking.related[index].isEmpty }
+                    return before[was] != ranking.related[index].map { old[$0] ?? -1 }
+                })
+                #expect(changed == expected)
+            }
+        }
+    }
+
     @Test("pages that share one signature never list themselves")
     func sameSignature() {
         let keys = (0..<6).map { RelatedPages.Key(treatment: "massage", tags: ["heat"], title: "Same", slug: "p\($0)") }

@@ -34,8 +34,8 @@ public final class IncrementalBuilder: Sendable {
         var files: [String: [UInt8]]
         var warnings: [Diagnostic]
         var excluded: [Exclusion]
-        /// Source path → index in the session's aftercare pages.
-        var indexBySource: [String: Int]
+        /// Source path → slug of the session's aftercare pages (kept in slug order).
+        var slugBySource: [String: String]
         /// HTML pages in the output.
         var pageCount: Int
     }
@@ -104,9 +104,9 @@ public final class IncrementalBuilder: Sendable {
         }
         let files = sink.files
         let pageCount = files.keys.filter { $0.hasSuffix(".html") }.count
-        let indexBySource = Dictionary(uniqueKeysWithValues: session.site.aftercare.enumerated().map { ($1.sourcePath, $0) })
+        let slugBySource = Dictionary(uniqueKeysWithValues: session.site.aftercare.map { ($0.sourcePath, $0.slug) })
         let next = State(session: session, files: files, warnings: warnings, excluded: renderer.site.excluded,
-                         indexBySource: indexBySource, pageCount: pageCount)
+                         slugBySource: slugBySource, pageCount: pageCount)
         state.withLock { $0 = UncheckedBox(next) }
         return Output(files: files, rendered: files.keys.sorted(), removed: [], warnings: warnings,
                       excluded: next.excluded, basePath: renderer.site.clinic.url.basePath, incremental: false,
@@ -144,7 +144,7 @@ public final class IncrementalBuilder: Sendable {
 
         for relative in changed {
             let display = folder.display(relative)
-            let old = current.indexBySource[display].map { session.site.aftercare[$0] }
+            let old = current.slugBySource[display].flatMap(session.aftercareIndex(ofSlug:)).map { session.site.aftercare[$0] }
             excluded.removeAll { $0.path == display }
             guard FileSystem.resolvedKind(atPath: folder.absolute(relative)) == .file else {
                 touched.append((old, nil))
@@ -174,22 +174,21 @@ public final class IncrementalBuilder: Sendable {
         // Every changed page kept its address, so the list keeps its order: each new version
         // goes where the old one was (the usual save: a body, title, summary or date edit).
         let inPlace = touched.allSatisfy { pair in pair.old != nil && pair.new?.slug == pair.old?.slug }
-        // The new list of pages, when it is not the old one with pages replaced in place.
-        var pages: [AftercarePage] = []
-        if listingsChanged, !inPlace {
-            pages = session.site.aftercare.filter { !changedDisplayPaths.contains($0.sourcePath) } + touched.compactMap(\.new)
-            pages.sort { $0.slug < $1.slug }
-        }
         // Addresses: a changed page may not take another's. Pages that kept their address
-        // cannot clash, so only a new or moved address is checked.
-        if touched.contains(where: { pair in pair.new != nil && pair.new?.slug != pair.old?.slug }) {
+        // cannot clash, so only a new or moved address is checked: against the other pages,
+        // the aftercare page staying at that address if any, and the other pages taking one.
+        let claiming = touched.compactMap { pair in pair.new.flatMap { $0.slug != pair.old?.slug ? $0 : nil } }
+            .sorted { ($0.slug, $0.sourcePath) < ($1.slug, $1.sourcePath) }
+        if !claiming.isEmpty {
+            let leaving = Set(touched.compactMap { pair in pair.old.flatMap { $0.slug != pair.new?.slug ? $0.sourcePath : nil } })
             var addresses = AddressBook(reserved: SiteLoader.reservedAddresses)
             for page in session.site.pages { _ = addresses.claim(page.path, by: page.sourcePath) }
-            for page in pages.sorted(by: { ($0.sourcePath, $0.slug) < ($1.sourcePath, $1.slug) })
-                where !changedDisplayPaths.contains(page.sourcePath) {
-                _ = addresses.claim(page.path, by: page.sourcePath)
+            for page in claiming {
+                if let index = session.aftercareIndex(ofSlug: page.slug), !leaving.contains(session.site.aftercare[index].sourcePath) {
+                    _ = addresses.claim(page.path, by: session.site.aftercare[index].sourcePath)
+                }
             }
-            for page in pages where changedDisplayPaths.contains(page.sourcePath) {
+            for page in claiming {
                 if let problem = addresses.claim(page.path, by: page.sourcePath) {
                     diagnostics.append(Diagnostic(SourceLocation(path: page.sourcePath), problem, stage: .model))
                 }
@@ -207,36 +206,70 @@ public final class IncrementalBuilder: Sendable {
         }
         var rendered: Set<String> = []
         var removed: [String] = []
+        for pair in touched {
+            if let old = pair.old { next.slugBySource[old.sourcePath] = nil }
+        }
+        for page in touched.compactMap(\.new) { next.slugBySource[page.sourcePath] = page.slug }
         let touchedSlugs = Set(touched.compactMap { $0.new?.slug } + touched.compactMap { $0.old?.slug })
         if listingsChanged {
             // What the old build showed, to render again only what shows something else now.
             let oldListings = session.listings
             let oldLatest = session.latestAftercare
             let oldFeed = session.feedOrder
-            // The sitemap lists addresses and dates: unchanged when no address or date moved.
+            // The sitemap lists addresses and dates: unchanged when no address or date moved,
+            // changed when an address came or went, else compared.
             let sameSitemap = inPlace && touched.allSatisfy { $0.old?.lastChanged == $0.new?.lastChanged }
-            let oldSitemap = sameSitemap ? [] : session.sitemapEntries
-            // Keep the old list where the new one is built from scratch (to compare by slug).
-            let oldPages = inPlace ? [] : session.site.aftercare
+            let addressesMoved = touched.contains { $0.old?.slug != $0.new?.slug }
+            let oldSitemap = sameSitemap || addressesMoved ? [] : session.sitemapEntries
             let oldCount = session.site.aftercare.count
+
+            // The changed pages (by their new index), and when known before rendering, the
+            // pages whose related list changed.
+            var changedIndices: Set<Int> = []
+            var relatedChanged: Set<Int>? = nil
             if inPlace {
-                var changedIndices: [Int] = []
                 for case let (old?, new?) in touched {
-                    let index = current.indexBySource[old.sourcePath]!
+                    let index = session.aftercareIndex(ofSlug: old.slug)!
                     session.replaceAftercarePage(at: index, with: new)
-                    changedIndices.append(index)
+                    changedIndices.insert(index)
                 }
-                session.listingsChanged(at: changedIndices)
+                session.listingsChanged(at: changedIndices.sorted())
             } else {
-                session.replaceAftercare(pages)
+                // One change at a time, each keeping the index and related pages as a full
+                // build would make them: pages leaving or changing address go first, so a
+                // page taking an address another one left finds it free.
+                var relatedSet: Set<Int> = []
+                func shift(_ set: Set<Int>, from index: Int, by offset: Int) -> Set<Int> {
+                    Set(set.compactMap { $0 < index ? $0 : offset < 0 && $0 == index ? nil : $0 + offset })
+                }
+                for case let (old?, new) in touched where new?.slug != old.slug {
+                    let index = session.aftercareIndex(ofSlug: old.slug)!
+                    let changed = session.removeAftercarePage(at: index)
+                    changedIndices = shift(changedIndices, from: index, by: -1)
+                    relatedSet = shift(relatedSet, from: index, by: -1).union(changed)
+                }
+                for case let (old?, new?) in touched where new.slug == old.slug {
+                    let index = session.aftercareIndex(ofSlug: old.slug)!
+                    relatedSet.formUnion(session.changeAftercarePage(at: index, with: new))
+                    changedIndices.insert(index)
+                }
+                for case let (old, new?) in touched where new.slug != old?.slug {
+                    let index = session.aftercarePosition(ofSlug: new.slug)
+                    let changed = session.insertAftercarePage(new, at: index)
+                    changedIndices = shift(changedIndices, from: index, by: 1)
+                    relatedSet = shift(relatedSet, from: index, by: 1).union(changed)
+                    changedIndices.insert(index)
+                }
+                session.planListings()
+                relatedChanged = relatedSet
             }
 
             var outputs: [(path: String, render: @Sendable () -> String)] = []
             if session.latestAftercare != oldLatest { outputs.append(("index.html", { session.home() })) }
-            for listing in session.listings where listing.number > oldListings.count || oldListings[listing.number - 1] != listing {
+            for listing in session.listings where listing.number > oldListings.count || session.listingDiffers(oldListings[listing.number - 1], listing) {
                 outputs.append((listing.path + "index.html", { session.aftercareListing(listing).html }))
             }
-            if !(sameSitemap && session.listings.count == oldListings.count), session.sitemapEntries != oldSitemap {
+            if addressesMoved || !(sameSitemap && session.listings.count == oldListings.count) && session.sitemapEntries != oldSitemap {
                 outputs.append(("sitemap.xml", { session.sitemap() }))
             }
             let feed = session.feedOrder
@@ -245,62 +278,36 @@ public final class IncrementalBuilder: Sendable {
                 next.files[old.path + "index.html"] = nil
                 removed.append(old.path + "index.html")
             }
-
-            // Related pages: kept when no page changed what ranking looks at; updated in place
-            // for the changed pages when every page kept its address; otherwise ranked again.
-            let rankingSame = inPlace && touched.allSatisfy { RelatedPages.Key($0.old!) == RelatedPages.Key($0.new!) }
-            let indexBySource = current.indexBySource
-            let rekeyed: [(index: Int, key: RelatedPages.Key)]? = inPlace
-                ? touched.compactMap { pair in pair.new.flatMap { new in indexBySource[new.sourcePath].map { ($0, RelatedPages.Key(new)) } } }
-                : nil
-            // The old lists, to compare with a new ranking (not taken when updating in place:
-            // holding them would make the update copy them).
-            let oldRelated = rekeyed == nil ? session.related.related : []
-            let rank: @Sendable () -> (ranked: RelatedPages?, changed: Set<Int>) = {
-                if rankingSame { return (nil, []) }
-                if let rekeyed { return (nil, session.updateRelated(rekeyed)) }
-                return (RelatedPages(session.site.aftercare), [])
+            let newSlugs = Set(touched.compactMap { $0.new?.slug })
+            for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
+                let path = old.path + "index.html"
+                next.files[path] = nil
+                removed.append(path)
             }
+
+            // Related pages, in place: kept when no page changed what ranking looks at, else
+            // updated for the changed pages (already done for pages that came, went or moved).
+            let rankingSame = inPlace && touched.allSatisfy { RelatedPages.Key($0.old!) == RelatedPages.Key($0.new!) }
+            let rekeyed = inPlace && !rankingSame
+                ? touched.compactMap { pair in pair.new.map { (session.aftercareIndex(ofSlug: $0.slug)!, RelatedPages.Key($0)) } }
+                : []
             // The listings do not depend on related pages: they render on the other cores
             // while related pages are ranked. One flat set of jobs (job 0 ranks): a nested
             // parallel map would run serially.
             let renders = outputs.map(\.render)
-            let results = parallelMap(Array(0...renders.count)) { job -> (related: (ranked: RelatedPages?, changed: Set<Int>)?, text: String) in
-                job == 0 ? (rank(), "") : (nil, renders[job - 1]())
+            let results = parallelMap(Array(0...renders.count)) { job -> (related: Set<Int>?, text: String) in
+                job == 0 ? (rekeyed.isEmpty ? [] : session.updateRelated(rekeyed), "") : (nil, renders[job - 1]())
             }
-            let ranking = results[0].related!
-            if let ranked = ranking.ranked { session.installRelated(ranked) }
+            let ranked = relatedChanged ?? results[0].related!
             for (output, result) in zip(outputs, results.dropFirst()) {
                 next.files[output.path] = Array(result.text.utf8)
                 rendered.insert(output.path)
             }
-            if !inPlace {
-                let newSlugs = Set(pages.map(\.slug))
-                for old in touched.compactMap(\.old) where !newSlugs.contains(old.slug) {
-                    let path = old.path + "index.html"
-                    next.files[path] = nil
-                    removed.append(path)
-                }
-            }
             // A page renders again when it changed, when its related pages changed, or when
             // one of them is a changed page (its title or summary may show differently).
             let newRelated = session.related.related
-            var again: [Int] = []
-            if inPlace {
-                let changedIndices = Set(touched.compactMap { $0.old.flatMap { indexBySource[$0.sourcePath] } })
-                again = newRelated.indices.filter { index in
-                    changedIndices.contains(index) || ranking.changed.contains(index)
-                        || newRelated[index].contains(where: changedIndices.contains)
-                }
-            } else {
-                for (index, page) in pages.enumerated() {
-                    let related = newRelated[index].map { pages[$0].slug }
-                    let before = indexBySource[page.sourcePath].map { oldRelated[$0].map { oldPages[$0].slug } }
-                    if touchedSlugs.contains(page.slug) || before != related || related.contains(where: touchedSlugs.contains) {
-                        again.append(index)
-                    }
-                }
-                next.indexBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.sourcePath, $0) })
+            let again = newRelated.indices.filter { index in
+                changedIndices.contains(index) || ranked.contains(index) || newRelated[index].contains(where: changedIndices.contains)
             }
             for (path, html) in parallelMap(again, session.aftercare) {
                 next.files[path] = Array(html.utf8)
@@ -309,7 +316,7 @@ public final class IncrementalBuilder: Sendable {
             next.pageCount += session.site.aftercare.count - oldCount + session.listings.count - oldListings.count
         } else {
             for case let (old?, new?) in touched {
-                let index = current.indexBySource[old.sourcePath]!
+                let index = session.aftercareIndex(ofSlug: old.slug)!
                 session.replaceAftercarePage(at: index, with: new)
                 let (path, html) = session.aftercare(index)
                 next.files[path] = Array(html.utf8)

@@ -53,20 +53,68 @@ struct AftercareIndex: Sendable {
     }
 
     /// Takes the new entry of page `index`, which kept its address. Returns false, changing
-    /// nothing, when its treatment as shown changed (build a new index then).
+    /// nothing, when its treatment as shown changed (remove and insert it then).
     mutating func replace(_ index: Int, with entry: ListingEntry) -> Bool {
         guard entry.treatment == entries[index].treatment,
               let group = groups.firstIndex(where: { $0.key == (entry.treatment ?? "General").lowercased() }),
-              let position = groups[group].pages.firstIndex(of: index) else { return false }
-        groups[group].pages.remove(at: position)
+              let old = groups[group].pages.firstIndex(of: index) else { return false }
+        groups[group].pages.remove(at: old)
         entries[index] = entry
-        var low = 0, high = groups[group].pages.count
+        let position = firstPosition(in: groups[group].pages.count) { precedes(groups[group].pages[$0], index) }
+        groups[group].pages.insert(index, at: position)
+        return true
+    }
+
+    /// Takes a new page at `index` (pages from `index` on move up by one), with its entry.
+    mutating func insert(_ entry: ListingEntry, at index: Int) {
+        for group in groups.indices {
+            for position in groups[group].pages.indices where groups[group].pages[position] >= index {
+                groups[group].pages[position] += 1
+            }
+        }
+        entries.insert(entry, at: index)
+        let name = entry.treatment ?? "General"
+        let key = name.lowercased()
+        let group = firstPosition(in: groups.count) { groups[$0].key < key }
+        if group == groups.count || groups[group].key != key {
+            groups.insert(Group(key: key, name: name, pages: []), at: group)
+        }
+        let position = firstPosition(in: groups[group].pages.count) { precedes(groups[group].pages[$0], index) }
+        groups[group].pages.insert(index, at: position)
+        renameAfterChange(group)
+    }
+
+    /// Lets go of page `index` (pages after it move down by one).
+    mutating func remove(at index: Int) {
+        let key = (entries[index].treatment ?? "General").lowercased()
+        let group = groups.firstIndex { $0.key == key }!
+        groups[group].pages.removeAll { $0 == index }
+        if groups[group].pages.isEmpty {
+            groups.remove(at: group)
+        }
+        entries.remove(at: index)
+        for group in groups.indices {
+            for position in groups[group].pages.indices where groups[group].pages[position] > index {
+                groups[group].pages[position] -= 1
+            }
+        }
+        if let group = groups.firstIndex(where: { $0.key == key }) { renameAfterChange(group) }
+    }
+
+    /// A group is named as its first page in the site's order (by slug) shows the treatment.
+    private mutating func renameAfterChange(_ group: Int) {
+        guard let first = groups[group].pages.min() else { return }
+        groups[group].name = entries[first].treatment ?? "General"
+    }
+
+    /// The first of `0..<count` for which `isBefore` is false (`isBefore` holds for a prefix).
+    private func firstPosition(in count: Int, _ isBefore: (Int) -> Bool) -> Int {
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if precedes(groups[group].pages[middle], index) { low = middle + 1 } else { high = middle }
+            if isBefore(middle) { low = middle + 1 } else { high = middle }
         }
-        groups[group].pages.insert(index, at: low)
-        return true
+        return low
     }
 }
 

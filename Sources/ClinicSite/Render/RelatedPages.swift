@@ -206,6 +206,40 @@ struct RelatedPages: Sendable {
         return Set(before.filter { related[$0.key] != $0.value }.keys)
     }
 
+    /// Takes a new page at `index` (pages from `index` on move up by one) and returns the
+    /// pages whose list changed, the new page's own among them when it has related pages.
+    /// The result is what ranking every page again gives (tested).
+    mutating func insert(_ key: Key, at index: Int) -> Set<Int> {
+        // First as a page that shares nothing, so in no list and with none of its own …
+        treatment.insert(-1, at: index)
+        tags.insert([], at: index)
+        keys.insert(Key(treatment: nil, tags: [], title: key.title, slug: key.slug), at: index)
+        related.insert([], at: index)
+        for page in related.indices {
+            for position in related[page].indices where related[page][position] >= index { related[page][position] += 1 }
+        }
+        // … then with its treatment and tags.
+        return update([(index, key)])
+    }
+
+    /// Lets go of page `index` (pages after it move down by one) and returns the pages whose
+    /// list changed (by their new index). The result is what ranking every page again gives
+    /// (tested).
+    mutating func remove(at index: Int) -> Set<Int> {
+        // First as a page that shares nothing, which leaves every list …
+        var changed = update([(index, Key(treatment: nil, tags: [], title: keys[index].title, slug: keys[index].slug))])
+        changed.remove(index)
+        // … then gone.
+        treatment.remove(at: index)
+        tags.remove(at: index)
+        keys.remove(at: index)
+        related.remove(at: index)
+        for page in related.indices {
+            for position in related[page].indices where related[page][position] > index { related[page][position] -= 1 }
+        }
+        return Set(changed.map { $0 > index ? $0 - 1 : $0 })
+    }
+
     /// Takes page `changed`'s new key (in `keys`; every other page as ranked); returns the
     /// pages whose list changed, with their lists before. Another page's
     /// list can change only if the changed page was in it or now scores for it: a list the page
@@ -228,17 +262,23 @@ struct RelatedPages: Sendable {
         func precedes(_ page: Int, _ pageScore: Int, _ other: Int, _ otherScore: Int) -> Bool {
             pageScore != otherScore ? pageScore > otherScore : (keys[page].title, keys[page].slug) < (keys[other].title, keys[other].slug)
         }
+        // Pages with the same treatment and tags rank every page alike: one scan each. A
+        // scan keeps one more than `limit`, as it counts the page itself.
+        var scans: [[Int]: [Int]] = [:]
         func scanned(_ page: Int) -> [Int] {
+            let signature = [treatment[page]] + tags[page]
+            if let best = scans[signature] { return Array(best.lazy.filter { $0 != page }.prefix(limit)) }
             var best: [(page: Int, score: Int)] = []
-            for other in keys.indices where other != page {
+            for other in keys.indices {
                 let otherScore = score(page, other)
                 guard otherScore > 0 else { continue }
-                if best.count == limit, !precedes(other, otherScore, best[limit - 1].page, best[limit - 1].score) { continue }
+                if best.count > limit, !precedes(other, otherScore, best[limit].page, best[limit].score) { continue }
                 let position = best.firstIndex { !precedes($0.page, $0.score, other, otherScore) } ?? best.count
                 best.insert((other, otherScore), at: position)
-                if best.count > limit { best.removeLast() }
+                if best.count > limit + 1 { best.removeLast() }
             }
-            return best.map(\.page)
+            scans[signature] = best.map(\.page)
+            return scanned(page)
         }
         for page in keys.indices where page != changed {
             let changedScore = score(page, changed)

@@ -9,8 +9,8 @@ struct SitemapEntry: Equatable, Sendable {
 /// method, so a full build renders them all and an incremental rebuild only those a change
 /// touches.
 ///
-/// Read from many threads at once while rendering; changed (``replaceAftercare(_:)``, ``installRelated(_:)``) only
-/// between renders, by one caller.
+/// Read from many threads at once while rendering; changed (``changeAftercarePage(at:with:)``,
+/// ``insertAftercarePage(_:at:)`` …) only between renders, by one caller.
 final class RenderSession: @unchecked Sendable {
     private(set) var site: Site
     let templates: TemplateSet
@@ -36,14 +36,7 @@ final class RenderSession: @unchecked Sendable {
                                                  samples: [indices.first!, indices.last!].map(aftercareValues),
                                                  pageKeys: ["page", "json_ld"])
         }
-    }
-
-    /// Takes a new list of aftercare pages (everything else about the site unchanged). The
-    /// listings can be rendered at once; aftercare pages only after ``installRelated(_:)``
-    /// gives the related pages ranked from the new list.
-    func replaceAftercare(_ pages: [AftercarePage]) {
-        site.aftercare = pages
-        listingsChanged()
+        prepareListingFrame()
     }
 
     /// Updates related pages in place after pages got new keys at the same address (see
@@ -52,26 +45,79 @@ final class RenderSession: @unchecked Sendable {
         related.update(changes)
     }
 
-    /// Installs related pages ranked from the current aftercare pages.
-    func installRelated(_ related: RelatedPages) {
-        precondition(related.related.count == site.aftercare.count, "related pages ranked from another list")
-        self.related = related
-    }
-
     /// Replaces one aftercare page by a new version at the same address, in place. Related
-    /// pages stay as they are; after a change to what listings show, call ``listingsChanged()``.
+    /// pages stay as they are; after a change to what listings show, call ``listingsChanged(at:)``.
     func replaceAftercarePage(at index: Int, with page: AftercarePage) {
         site.aftercare[index] = page
     }
 
     /// Plans the listings again after ``replaceAftercarePage(at:with:)`` changed what they
-    /// show of the pages at `changed` (nil: of any page).
-    func listingsChanged(at changed: [Int]? = nil) {
-        // Each changed page moves within its group, unless one changed group.
-        let moved = changed?.allSatisfy { index.replace($0, with: ListingEntry(site.aftercare[$0])) } ?? false
-        if !moved { index = AftercareIndex(site.aftercare) }
+    /// show of the pages at `changed`.
+    func listingsChanged(at changed: [Int]) {
+        for page in changed { updateEntry(page) }
+        planListings()
+    }
+
+    /// Replaces one aftercare page by a new version at the same address, and updates the
+    /// index and related pages with it; returns the pages whose related list changed. Call
+    /// ``planListings()`` after the last change.
+    func changeAftercarePage(at index: Int, with page: AftercarePage) -> Set<Int> {
+        site.aftercare[index] = page
+        updateEntry(index)
+        return related.update([(index, RelatedPages.Key(page))])
+    }
+
+    /// Takes a new aftercare page at `index`, its place by slug (pages from there on move up
+    /// by one); returns the pages whose related list changed, by their new index. Call
+    /// ``planListings()`` after the last change.
+    func insertAftercarePage(_ page: AftercarePage, at index: Int) -> Set<Int> {
+        precondition(index == aftercarePosition(ofSlug: page.slug), "aftercare pages are kept in slug order")
+        site.aftercare.insert(page, at: index)
+        self.index.insert(ListingEntry(page), at: index)
+        return related.insert(RelatedPages.Key(page), at: index)
+    }
+
+    /// Lets go of aftercare page `index` (pages after it move down by one); returns the pages
+    /// whose related list changed, by their new index. Call ``planListings()`` after the last
+    /// change.
+    func removeAftercarePage(at index: Int) -> Set<Int> {
+        site.aftercare.remove(at: index)
+        self.index.remove(at: index)
+        return related.remove(at: index)
+    }
+
+    /// Where the aftercare page with `slug` is, or would go: pages are in slug order.
+    func aftercarePosition(ofSlug slug: String) -> Int {
+        var low = 0, high = site.aftercare.count
+        while low < high {
+            let middle = (low + high) / 2
+            if site.aftercare[middle].slug < slug { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of the aftercare page with `slug`, if there is one.
+    func aftercareIndex(ofSlug slug: String) -> Int? {
+        let position = aftercarePosition(ofSlug: slug)
+        return position < site.aftercare.count && site.aftercare[position].slug == slug ? position : nil
+    }
+
+    /// Takes page `page`'s entry into the index: it moves within its group, or to another
+    /// group when its treatment changed.
+    private func updateEntry(_ page: Int) {
+        let entry = ListingEntry(site.aftercare[page])
+        if !index.replace(page, with: entry) {
+            index.remove(at: page)
+            index.insert(entry, at: page)
+        }
+    }
+
+    /// Plans the pages of the aftercare index and the newest pages again, after changes to
+    /// the aftercare pages.
+    func planListings() {
         listings = AftercareListing.paginate(index, perPage: site.clinic.aftercarePerPage)
         newest = site.aftercareNewest(Feeds.feedLimit)
+        prepareListingFrame()
     }
 
     /// The aftercare index in order, kept up to date with the pages.
@@ -154,8 +200,42 @@ final class RenderSession: @unchecked Sendable {
     /// `aftercare/page/2/index.html` …), as planned for the current aftercare pages.
     private(set) var listings: [AftercareListing]
 
+    /// Templates for the pages of the aftercare index after the first, with the partials
+    /// that come out the same on each of them rendered once (see ``FrameCache``); nil while
+    /// the index has one page.
+    private var listingFrame: TemplateSet?
+
+    /// Specializes the templates for the pages of the index after the first, once there are
+    /// any. They show the menu as aftercare pages do (a slug has no `/`, so no menu page can
+    /// be at `aftercare/page/N/`): they share the aftercare pages' values.
+    private func prepareListingFrame() {
+        guard listingFrame == nil, listings.count > 1 else { return }
+        listingFrame = FrameCache.specialize(templates, for: "aftercare-list", shared: context.aftercareShared,
+                                             samples: [listings[1], listings[listings.count - 1]].map(listingValues))
+    }
+
+    /// Whether listing page `new` can render other than `old` did. Adding or removing a page
+    /// changes its treatment's `count` on every page of the index; counts are left out of
+    /// the comparison when no template has the word `count`.
+    func listingDiffers(_ old: AftercareListing, _ new: AftercareListing) -> Bool {
+        guard old != new else { return false }
+        guard !templates.mentions("count") else { return true }
+        func withoutCounts(_ listing: AftercareListing) -> AftercareListing {
+            var listing = listing
+            for treatment in listing.treatments.indices { listing.treatments[treatment].count = 0 }
+            return listing
+        }
+        return withoutCounts(old) != withoutCounts(new)
+    }
+
     /// One page of the aftercare index: its output path and HTML.
     func aftercareListing(_ listing: AftercareListing) -> (path: String, html: String) {
+        let templates = listing.number > 1 ? listingFrame ?? self.templates : self.templates
+        return (listing.path + "index.html", templates.render("aftercare-list", listingValues(listing)))
+    }
+
+    /// The Mustache context of one page of the aftercare index.
+    private func listingValues(_ listing: AftercareListing) -> [String: Any] {
         let url = site.clinic.url
         let first = listing.number == 1
         let title = first ? "Aftercare advice" : "Aftercare advice, page \(listing.number) of \(listing.total)"
@@ -186,9 +266,9 @@ final class RenderSession: @unchecked Sendable {
         node["hasPart"] = .array(listing.entries.map { ["@id": .string(url.absolute($0.path))] })
         var trail: [(name: String, path: String)] = [("Home", ""), ("Aftercare", "aftercare/")]
         if !first { trail.append(("Page \(listing.number)", listing.path)) }
-        let values = context.page(kind: "aftercare-list", title: title, description: description, path: listing.path,
-                                  extra: extra, jsonLD: structured.script([.object(node), structured.breadcrumbs(trail)]))
-        return (listing.path + "index.html", templates.render("aftercare-list", values))
+        return context.page(kind: "aftercare-list", title: title, description: description, path: listing.path,
+                            extra: extra, jsonLD: structured.script([.object(node), structured.breadcrumbs(trail)]),
+                            shared: first ? nil : context.aftercareShared)
     }
 
     /// The FAQ page (`faq/index.html`), when the site has one.
@@ -217,7 +297,9 @@ final class RenderSession: @unchecked Sendable {
         entries += listings.map { SitemapEntry(path: $0.path, lastModified: newest) }
         if site.faq != nil { entries.append(SitemapEntry(path: "faq/", lastModified: nil)) }
         entries += site.pages.map { SitemapEntry(path: $0.path, lastModified: [$0.updated, $0.date].compactMap { $0 }.max()) }
-        entries += site.aftercare.map { SitemapEntry(path: $0.path, lastModified: $0.lastChanged) }
+        // From the index's entries (address and date): mapping the pages themselves would
+        // copy every page.
+        entries += index.entries.lazy.map { SitemapEntry(path: $0.path, lastModified: $0.date) }
         return entries
     }
 

@@ -14,6 +14,8 @@ public struct TemplateSet: @unchecked Sendable {
     public let names: Set<String>
     /// The partial and parent tags in each template.
     let references: [String: [TemplateReference]]
+    /// Every word (letters, digits and `_`) anywhere in any template, tags and text alike.
+    let words: Set<String>
 
     /// Parses `files` (from ``SiteSources/templates``). Returns nil when any template is
     /// broken or missing; the diagnostics carry the template's path, line and column.
@@ -24,7 +26,9 @@ public struct TemplateSet: @unchecked Sendable {
         var names: Set<String> = []
         var references: [String: [TemplateReference]] = [:]
         var paths: [String: String] = [:]
+        var words: Set<String> = []
         for file in files {
+            words.formUnion(file.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
             let name = String(file.relativePath.dropLast(".mustache".count))
             paths[name] = file.path
             do {
@@ -73,7 +77,7 @@ public struct TemplateSet: @unchecked Sendable {
         for name in references.keys.sorted() where state[name] == nil { visit(name) }
 
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: names, references: references), diagnostics)
+        return (TemplateSet(library: library, names: names, references: references, words: words), diagnostics)
     }
 
     /// Renders the template `name` with `context`.
@@ -90,7 +94,13 @@ public struct TemplateSet: @unchecked Sendable {
     func replacing(_ fixed: [String: MustacheTemplate]) -> TemplateSet {
         var library = self.library
         for (name, template) in fixed { library.register(template, named: name) }
-        return TemplateSet(library: library, names: names, references: references)
+        return TemplateSet(library: library, names: names, references: references, words: words)
+    }
+
+    /// False when no template has `word` anywhere: then no template reads a value by that
+    /// name, whatever the delimiters (`{{count}}`, `{{treatments.0.count}}`, `<%count%>`).
+    func mentions(_ word: String) -> Bool {
+        words.contains(word)
     }
 
     /// The partials that only ever render against a page's top-level values when `name` is
