@@ -235,33 +235,9 @@ public final class IncrementalBuilder: Sendable {
                 }
                 session.listingsChanged(at: changedIndices.sorted())
             } else {
-                // One change at a time, each keeping the index and related pages as a full
-                // build would make them: pages leaving or changing address go first, so a
-                // page taking an address another one left finds it free.
-                var relatedSet: Set<Int> = []
-                func shift(_ set: Set<Int>, from index: Int, by offset: Int) -> Set<Int> {
-                    Set(set.compactMap { $0 < index ? $0 : offset < 0 && $0 == index ? nil : $0 + offset })
-                }
-                for case let (old?, new) in touched where new?.slug != old.slug {
-                    let index = session.aftercareIndex(ofSlug: old.slug)!
-                    let changed = session.removeAftercarePage(at: index)
-                    changedIndices = shift(changedIndices, from: index, by: -1)
-                    relatedSet = shift(relatedSet, from: index, by: -1).union(changed)
-                }
-                for case let (old?, new?) in touched where new.slug == old.slug {
-                    let index = session.aftercareIndex(ofSlug: old.slug)!
-                    relatedSet.formUnion(session.changeAftercarePage(at: index, with: new))
-                    changedIndices.insert(index)
-                }
-                for case let (old, new?) in touched where new.slug != old?.slug {
-                    let index = session.aftercarePosition(ofSlug: new.slug)
-                    let changed = session.insertAftercarePage(new, at: index)
-                    changedIndices = shift(changedIndices, from: index, by: 1)
-                    relatedSet = shift(relatedSet, from: index, by: 1).union(changed)
-                    changedIndices.insert(index)
-                }
-                session.planListings()
-                relatedChanged = relatedSet
+                let applied = session.applyAftercareChanges(touched)
+                changedIndices = applied.changed
+                relatedChanged = applied.related
             }
 
             var outputs: [(path: String, render: @Sendable () -> String)] = []

@@ -58,19 +58,52 @@ final class RenderSession: @unchecked Sendable {
         planListings()
     }
 
+    /// Takes changed aftercare pages (an old version, a new one, or both) one change at a time,
+    /// each keeping the pages, the index and related pages as a full build of the new pages
+    /// makes them: pages leaving or changing address first (so a page taking an address
+    /// another one left finds it free), then pages saved at the same address, then pages
+    /// arriving. Plans the listings again.
+    ///
+    /// - Returns: the indices of the new versions, and of the pages whose related list changed.
+    func applyAftercareChanges(_ changes: [(old: AftercarePage?, new: AftercarePage?)]) -> (changed: Set<Int>, related: Set<Int>) {
+        var changed: Set<Int> = []
+        var related: Set<Int> = []
+        /// Indices after a page came (`by: 1`) or went (`by: -1`) at `index`.
+        func shift(_ set: Set<Int>, from index: Int, by offset: Int) -> Set<Int> {
+            Set(set.compactMap { $0 < index ? $0 : offset < 0 && $0 == index ? nil : $0 + offset })
+        }
+        for case let (old?, new) in changes where new?.slug != old.slug {
+            let index = aftercareIndex(ofSlug: old.slug)!
+            let relatedNow = removeAftercarePage(at: index)
+            changed = shift(changed, from: index, by: -1)
+            related = shift(related, from: index, by: -1).union(relatedNow)
+        }
+        for case let (old?, new?) in changes where new.slug == old.slug {
+            let index = aftercareIndex(ofSlug: old.slug)!
+            related.formUnion(changeAftercarePage(at: index, with: new))
+            changed.insert(index)
+        }
+        for case let (old, new?) in changes where new.slug != old?.slug {
+            let index = aftercarePosition(ofSlug: new.slug)
+            let relatedNow = insertAftercarePage(new, at: index)
+            changed = shift(changed, from: index, by: 1).union([index])
+            related = shift(related, from: index, by: 1).union(relatedNow)
+        }
+        planListings()
+        return (changed, related)
+    }
+
     /// Replaces one aftercare page by a new version at the same address, and updates the
-    /// index and related pages with it; returns the pages whose related list changed. Call
-    /// ``planListings()`` after the last change.
-    func changeAftercarePage(at index: Int, with page: AftercarePage) -> Set<Int> {
+    /// index and related pages with it; returns the pages whose related list changed.
+    private func changeAftercarePage(at index: Int, with page: AftercarePage) -> Set<Int> {
         site.aftercare[index] = page
         updateEntry(index)
         return related.update([(index, RelatedPages.Key(page))])
     }
 
     /// Takes a new aftercare page at `index`, its place by slug (pages from there on move up
-    /// by one); returns the pages whose related list changed, by their new index. Call
-    /// ``planListings()`` after the last change.
-    func insertAftercarePage(_ page: AftercarePage, at index: Int) -> Set<Int> {
+    /// by one); returns the pages whose related list changed, by their new index.
+    private func insertAftercarePage(_ page: AftercarePage, at index: Int) -> Set<Int> {
         precondition(index == aftercarePosition(ofSlug: page.slug), "aftercare pages are kept in slug order")
         site.aftercare.insert(page, at: index)
         self.index.insert(ListingEntry(page), at: index)
@@ -78,9 +111,8 @@ final class RenderSession: @unchecked Sendable {
     }
 
     /// Lets go of aftercare page `index` (pages after it move down by one); returns the pages
-    /// whose related list changed, by their new index. Call ``planListings()`` after the last
-    /// change.
-    func removeAftercarePage(at index: Int) -> Set<Int> {
+    /// whose related list changed, by their new index.
+    private func removeAftercarePage(at index: Int) -> Set<Int> {
         site.aftercare.remove(at: index)
         self.index.remove(at: index)
         return related.remove(at: index)
@@ -114,7 +146,7 @@ final class RenderSession: @unchecked Sendable {
 
     /// Plans the pages of the aftercare index and the newest pages again, after changes to
     /// the aftercare pages.
-    func planListings() {
+    private func planListings() {
         listings = AftercareListing.paginate(index, perPage: site.clinic.aftercarePerPage)
         newest = site.aftercareNewest(Feeds.feedLimit)
         prepareListingFrame()
