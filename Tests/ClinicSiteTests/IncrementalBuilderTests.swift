@@ -206,6 +206,25 @@ struct IncrementalBuilderTests {
         }
     }
 
+    @Test("deleting every aftercare page, then writing one again, gives a clean build's bytes each time")
+    func emptiedAndRefilled() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let builder = IncrementalBuilder(folder: SiteFolder(site), options: options)
+        _ = try builder.build()
+        let files = try FileManager.default.contentsOfDirectory(atPath: site + "/content/aftercare").sorted().map { "content/aftercare/" + $0 }
+        let first = try folder.read("site-folder/" + files[0])
+        for file in files { try FileManager.default.removeItem(atPath: site + "/" + file) }
+        let emptied = try builder.update(changed: files)
+        #expect(emptied.incremental)
+        #expect(!emptied.files.keys.contains { $0.hasPrefix("aftercare/") && $0 != "aftercare/index.html" })
+        try expectSame(emptied, site)
+        try folder.write(first, to: "site-folder/" + files[0])
+        let refilled = try builder.update(changed: [files[0]])
+        #expect(refilled.incremental)
+        try expectSame(refilled, site)
+    }
+
     @Test("a new page may not take the address of a page saved at the same time")
     func clashWithSavedPage() throws {
         let folder = try TemporaryFolder()
