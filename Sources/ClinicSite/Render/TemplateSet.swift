@@ -99,6 +99,8 @@ public struct TemplateSet: @unchecked Sendable {
 
     /// False when no template has `word` anywhere: then no template reads a value by that
     /// name, whatever the delimiters (`{{count}}`, `{{treatments.0.count}}`, `<%count%>`).
+    /// (`{{.}}` on a dictionary prints all of it without naming a key, but in no fixed
+    /// order: such a template gives no stable output to keep anyway.)
     func mentions(_ word: String) -> Bool {
         words.contains(word)
     }
