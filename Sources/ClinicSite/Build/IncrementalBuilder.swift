@@ -223,22 +223,8 @@ public final class IncrementalBuilder: Sendable {
             let oldSitemap = sameSitemap || addressesMoved ? [] : session.sitemapEntries
             let oldCount = session.site.aftercare.count
 
-            // The changed pages (by their new index), and when known before rendering, the
-            // pages whose related list changed.
-            var changedIndices: Set<Int> = []
-            var relatedChanged: Set<Int>? = nil
-            if inPlace {
-                for case let (old?, new?) in touched {
-                    let index = session.aftercareIndex(ofSlug: old.slug)!
-                    session.replaceAftercarePage(at: index, with: new)
-                    changedIndices.insert(index)
-                }
-                session.listingsChanged(at: changedIndices.sorted())
-            } else {
-                let applied = session.applyAftercareChanges(touched)
-                changedIndices = applied.changed
-                relatedChanged = applied.related
-            }
+            // The pages, the index and related pages, one change at a time.
+            let applied = session.applyAftercareChanges(touched)
 
             var outputs: [(path: String, render: @Sendable () -> String)] = []
             if session.latestAftercare != oldLatest { outputs.append(("index.html", { session.home() })) }
@@ -260,30 +246,15 @@ public final class IncrementalBuilder: Sendable {
                 next.files[path] = nil
                 removed.append(path)
             }
-
-            // Related pages, in place: kept when no page changed what ranking looks at, else
-            // updated for the changed pages (already done for pages that came, went or moved).
-            let rankingSame = inPlace && touched.allSatisfy { RelatedPages.Key($0.old!) == RelatedPages.Key($0.new!) }
-            let rekeyed = inPlace && !rankingSame
-                ? touched.compactMap { pair in pair.new.map { (session.aftercareIndex(ofSlug: $0.slug)!, RelatedPages.Key($0)) } }
-                : []
-            // The listings do not depend on related pages: they render on the other cores
-            // while related pages are ranked. One flat set of jobs (job 0 ranks): a nested
-            // parallel map would run serially.
-            let renders = outputs.map(\.render)
-            let results = parallelMap(Array(0...renders.count)) { job -> (related: Set<Int>?, text: String) in
-                job == 0 ? (rekeyed.isEmpty ? [] : session.updateRelated(rekeyed), "") : (nil, renders[job - 1]())
-            }
-            let ranked = relatedChanged ?? results[0].related!
-            for (output, result) in zip(outputs, results.dropFirst()) {
-                next.files[output.path] = Array(result.text.utf8)
+            for (output, text) in zip(outputs, parallelMap(outputs) { $0.render() }) {
+                next.files[output.path] = Array(text.utf8)
                 rendered.insert(output.path)
             }
             // A page renders again when it changed, when its related pages changed, or when
             // one of them is a changed page (its title or summary may show differently).
             let newRelated = session.related.related
             let again = newRelated.indices.filter { index in
-                changedIndices.contains(index) || ranked.contains(index) || newRelated[index].contains(where: changedIndices.contains)
+                applied.changed.contains(index) || applied.related.contains(index) || newRelated[index].contains(where: applied.changed.contains)
             }
             for (path, html) in parallelMap(again, session.aftercare) {
                 next.files[path] = Array(html.utf8)

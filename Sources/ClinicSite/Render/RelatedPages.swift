@@ -198,7 +198,7 @@ struct RelatedPages: Sendable {
     mutating func update(_ changes: [(index: Int, key: Key)]) -> Set<Int> {
         var before: [Int: [Int]] = [:]
         // One page at a time: each step is a ranking with exactly one page changed.
-        for (changed, key) in changes {
+        for (changed, key) in changes where key != keys[changed] {
             precondition(key.slug == keys[changed].slug, "a page changed its address")
             keys[changed] = key
             for (page, list) in update(changed) where before[page] == nil { before[page] = list }

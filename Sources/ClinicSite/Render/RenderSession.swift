@@ -39,23 +39,10 @@ final class RenderSession: @unchecked Sendable {
         prepareListingFrame()
     }
 
-    /// Updates related pages in place after pages got new keys at the same address (see
-    /// ``RelatedPages/update(_:)``); returns the pages whose list changed.
-    func updateRelated(_ changes: [(index: Int, key: RelatedPages.Key)]) -> Set<Int> {
-        related.update(changes)
-    }
-
-    /// Replaces one aftercare page by a new version at the same address, in place. Related
-    /// pages stay as they are; after a change to what listings show, call ``listingsChanged(at:)``.
+    /// Replaces one aftercare page by a new version that listings and related pages show and
+    /// rank alike (a body edit): the index and related pages stay as they are.
     func replaceAftercarePage(at index: Int, with page: AftercarePage) {
         site.aftercare[index] = page
-    }
-
-    /// Plans the listings again after ``replaceAftercarePage(at:with:)`` changed what they
-    /// show of the pages at `changed`.
-    func listingsChanged(at changed: [Int]) {
-        for page in changed { updateEntry(page) }
-        planListings()
     }
 
     /// Takes changed aftercare pages (an old version, a new one, or both) one change at a time,
