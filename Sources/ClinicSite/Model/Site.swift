@@ -49,13 +49,8 @@ public struct Site: Sendable {
         newest.reserveCapacity(count + 1)
         for index in aftercare.indices {
             if newest.count == count, !isNewer(index, than: newest[count - 1]) { continue }
-            // Binary search for the first kept page this one is newer than (the order is total: slugs differ).
-            var low = 0, high = newest.count
-            while low < high {
-                let middle = (low + high) / 2
-                if isNewer(newest[middle], than: index) { low = middle + 1 } else { high = middle }
-            }
-            newest.insert(index, at: low)
+            // The first kept page this one is newer than (the order is total: slugs differ).
+            newest.insert(index, at: firstPosition(in: newest.count) { isNewer(newest[$0], than: index) })
             if newest.count > count { newest.removeLast() }
         }
         return newest

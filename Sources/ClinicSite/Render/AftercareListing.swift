@@ -106,16 +106,6 @@ struct AftercareIndex: Sendable {
         guard let first = groups[group].pages.min() else { return }
         groups[group].name = entries[first].treatment ?? "General"
     }
-
-    /// The first of `0..<count` for which `isBefore` is false (`isBefore` holds for a prefix).
-    private func firstPosition(in count: Int, _ isBefore: (Int) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if isBefore(middle) { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 }
 
 /// One page of the aftercare index: the entries it lists, by treatment, and where it sits among

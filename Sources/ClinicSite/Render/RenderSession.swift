@@ -107,12 +107,7 @@ final class RenderSession: @unchecked Sendable {
 
     /// Where the aftercare page with `slug` is, or would go: pages are in slug order.
     func aftercarePosition(ofSlug slug: String) -> Int {
-        var low = 0, high = site.aftercare.count
-        while low < high {
-            let middle = (low + high) / 2
-            if site.aftercare[middle].slug < slug { low = middle + 1 } else { high = middle }
-        }
-        return low
+        firstPosition(in: site.aftercare.count) { site.aftercare[$0].slug < slug }
     }
 
     /// The index of the aftercare page with `slug`, if there is one.
