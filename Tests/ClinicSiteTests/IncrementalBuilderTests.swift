@@ -144,7 +144,7 @@ struct IncrementalBuilderTests {
         let clinic = try folder.read("site-folder/content/clinic.yml")
         try folder.write(clinic + "\naftercare_per_page: 3\n", to: "site-folder/content/clinic.yml")
         var generator = SplitMix(seed: 11)
-        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        func pick<T>(_ values: [T]) -> T { generator.pick(values) }
         var written = 0
         /// A page with random fields; its address is new unless `slug` is given.
         func page(slug: String? = nil) -> String {

@@ -3,6 +3,11 @@ import Testing
 
 @Suite("Related pages")
 struct RelatedPagesTests {
+    /// Names for random keys: case variants, a page without treatment, and a last one
+    /// ("acupuncture", "new") that the random updates bring in.
+    static let treatments: [String?] = ["massage", "Massage", "cupping", nil, "acupuncture"]
+    static let tags = ["heat", "Heat", "ice", "sleep", "neck", "back", "new"]
+
     /// The definition, pair by pair: 2 for the same treatment, 1 per shared tag (case-blind),
     /// best score first, then title, then slug; at most `limit`; never the page itself.
     func reference(_ keys: [RelatedPages.Key], limit: Int = 3) -> [[Int]] {
@@ -68,9 +73,8 @@ struct RelatedPagesTests {
           arguments: [1, 3])
     func updated(limit: Int) {
         var generator = SplitMix(seed: UInt64(40 + limit))
-        let treatments: [String?] = ["massage", "Massage", "cupping", nil, "acupuncture"]
-        let tags = ["heat", "Heat", "ice", "sleep", "neck", "back", "new"]
-        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        let (treatments, tags) = (Self.treatments, Self.tags)
+        func pick<T>(_ values: [T]) -> T { generator.pick(values) }
         for size in [1, 2, 4, 30, 120] {
             var keys = (0..<size).map { index in
                 RelatedPages.Key(treatment: pick(Array(treatments.dropLast())), tags: (0..<Int(generator.next() % 4)).map { _ in pick(Array(tags.dropLast())) },
@@ -104,9 +108,8 @@ struct RelatedPagesTests {
           arguments: [1, 3])
     func insertedAndRemoved(limit: Int) {
         var generator = SplitMix(seed: UInt64(70 + limit))
-        let treatments: [String?] = ["massage", "Massage", "cupping", nil, "acupuncture"]
-        let tags = ["heat", "Heat", "ice", "sleep", "neck", "back", "new"]
-        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        let (treatments, tags) = (Self.treatments, Self.tags)
+        func pick<T>(_ values: [T]) -> T { generator.pick(values) }
         var made = 0
         func newKey() -> RelatedPages.Key {
             made += 1
@@ -158,6 +161,9 @@ struct RelatedPagesTests {
 struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
+    /// One of `values`.
+    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
+
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state
