@@ -242,6 +242,8 @@ struct IncrementalBuilderTests {
             #expect(messages.count == 1)
             #expect(messages.first?.hasPrefix("this page's address /aftercare/cupping-aftercare/ is already used by ") == true)
             #expect(error.diagnostics.errors.first?.location.path.hasSuffix("content/aftercare/clash.md") == true)
+            // At the slug, as a full build reports it.
+            #expect(error.diagnostics.errors.first.map { [$0.location.line, $0.location.column] } == [3, 7])
         }
         // The page leaving the address frees it.
         try FileManager.default.removeItem(atPath: site + "/" + file)

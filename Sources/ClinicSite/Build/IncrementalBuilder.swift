@@ -140,6 +140,9 @@ public final class IncrementalBuilder: Sendable {
         var excluded = current.excluded
         var diagnostics: [Diagnostic] = []
         var touched: [(old: AftercarePage?, new: AftercarePage?)] = []
+        /// Where an address clash is reported, as a full build reports it: the `slug:` line,
+        /// or the file's start.
+        var slugLocations: [String: SourceLocation] = [:]
         let changedDisplayPaths = Set(changed.map(folder.display))
 
         for relative in changed {
@@ -167,6 +170,7 @@ public final class IncrementalBuilder: Sendable {
                                               "unknown template '\(page.template)': there is no templates/\(page.template).mustache",
                                               stage: .template))
             }
+            slugLocations[page.sourcePath] = document.frontMatter.slugLocation ?? document.file.start
             touched.append((old, page))
         }
         let listingsChanged = touched.contains { $0.old.map(ListingKey.init) != $0.new.map(ListingKey.init) }
@@ -190,7 +194,7 @@ public final class IncrementalBuilder: Sendable {
             }
             for page in claiming {
                 if let problem = addresses.claim(page.path, by: page.sourcePath) {
-                    diagnostics.append(Diagnostic(SourceLocation(path: page.sourcePath), problem, stage: .model))
+                    diagnostics.append(Diagnostic(slugLocations[page.sourcePath]!, problem, stage: .model))
                 }
             }
         }
