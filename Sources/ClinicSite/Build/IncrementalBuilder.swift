@@ -8,10 +8,16 @@ import Synchronization
 ///
 /// The preview server uses it; the output is byte-identical to a full build of the same
 /// files (tested). Calls are serialized by the builder itself.
+///
+/// A builder made with `deferring: true` leaves some of those outputs to render after it
+/// returns (see ``PendingOutputs``): the pages of the aftercare index that only shift, pages
+/// whose related list changed, and the sitemap. It renders the saved pages, the index pages
+/// they are on, the home page and the feed at once.
 public final class IncrementalBuilder: Sendable {
     /// A build's complete output and what the last call changed.
     public struct Output: Sendable {
-        /// Every output file (path → bytes), as a full build would write them.
+        /// Every output file (path → bytes), as a full build would write them; pending
+        /// outputs aside (see `pending`).
         public var files: [String: [UInt8]]
         /// The paths rendered by this call (some may be byte-identical to before).
         public var rendered: [String]
@@ -27,6 +33,9 @@ public final class IncrementalBuilder: Sendable {
         public var incremental: Bool
         /// HTML pages in the output.
         public var pageCount: Int
+        /// Outputs left to render (a builder made with `deferring: true`): until they are,
+        /// `files` holds their bytes from before, or nothing for a new path.
+        public var pending: PendingOutputs?
     }
 
     private struct State {
@@ -38,21 +47,55 @@ public final class IncrementalBuilder: Sendable {
         var slugBySource: [String: String]
         /// HTML pages in the output.
         var pageCount: Int
+        /// Outputs the last update left to render; their bytes are not in `files` yet.
+        var pending: PendingOutputs?
     }
 
     /// The site folder built.
     public let folder: SiteFolder
     /// How it is built.
     public let options: BuildOptions
+    /// Whether updates leave outputs that only show a save in passing to render later.
+    public let deferring: Bool
     private let state = Mutex<UncheckedBox<State>?>(nil)
     /// Paths whose change a failed call did not get to apply; they are tried again with the
     /// next change, so a file that is still broken keeps the build failing.
     private let serial = Mutex<Set<String>>([])
 
     /// A builder for `folder`; nothing is built until ``build()`` or ``update(changed:)``.
-    public init(folder: SiteFolder, options: BuildOptions) {
+    ///
+    /// - Parameter deferring: leave outputs that only show a save in passing for later
+    ///   (``Output/pending``); ``finishPending()`` renders them.
+    public init(folder: SiteFolder, options: BuildOptions, deferring: Bool = false) {
         self.folder = folder
         self.options = options
+        self.deferring = deferring
+    }
+
+    /// Renders the outputs the last update left for later and keeps them; returns the whole
+    /// output with them (their paths as `rendered`), or nil when nothing was pending.
+    public func finishPending() -> Output? {
+        serial.withLock { _ in
+            guard let finished = finishPendingLocked() else { return nil }
+            return state.withLock { box in
+                let current = box!.value
+                return Output(files: current.files, rendered: finished.sorted(), removed: [], warnings: current.warnings,
+                              excluded: current.excluded, basePath: current.session.site.clinic.url.basePath,
+                              incremental: true, pageCount: current.pageCount)
+            }
+        }
+    }
+
+    /// Renders pending outputs into the kept files; returns their paths, nil when there were
+    /// none. Call with `serial` held.
+    private func finishPendingLocked() -> Set<String>? {
+        guard let pending = state.withLock({ $0?.value.pending }) else { return nil }
+        let finished = pending.finish()
+        state.withLock { box in
+            for (path, bytes) in finished { box!.value.files[path] = bytes }
+            box!.value.pending = nil
+        }
+        return pending.paths
     }
 
     /// Builds everything, and remembers the result.
@@ -70,10 +113,12 @@ public final class IncrementalBuilder: Sendable {
     public func update(changed: [String]) throws(BuildFailure) -> Output {
         try serial.withLock { pending throws(BuildFailure) in
             let all = pending.union(changed)
+            // The session changes only once nothing reads it any more.
+            _ = finishPendingLocked()
             do throws(BuildFailure) {
                 let output: Output
-                if let current = state.withLock({ $0?.value }), !all.isEmpty, all.allSatisfy(IncrementalBuilder.isAftercareFile) {
-                    output = try incremental(current, changed: all.sorted())
+                if state.withLock({ $0 != nil }), !all.isEmpty, all.allSatisfy(IncrementalBuilder.isAftercareFile) {
+                    output = try incremental(changed: all.sorted())
                 } else {
                     output = try fullBuild()
                 }
@@ -129,15 +174,21 @@ public final class IncrementalBuilder: Sendable {
         }
     }
 
-    private func incremental(_ current: State, changed: [String]) throws(BuildFailure) -> Output {
-        let session = current.session
+    private func incremental(changed: [String]) throws(BuildFailure) -> Output {
+        // Take the state out, so that its files are changed in place rather than copied (all
+        // 10,000 of them); it goes back as it was if the change fails.
+        var next = state.withLock { box -> State in
+            defer { box = nil }
+            return box!.value
+        }
+        let session = next.session
         // Read through the session rather than a copy of its site: a copy would share the list
         // of pages, and replacing one page in place would then copy all of them.
         let clinic = session.site.clinic
         let faq = session.site.faq
         let markdown = MarkdownOptions(unsafeHTML: clinic.unsafeHTML, basePath: clinic.url.basePath)
         let loader = ContentLoader(folder: folder)
-        var excluded = current.excluded
+        var excluded = next.excluded
         var diagnostics: [Diagnostic] = []
         var touched: [(old: AftercarePage?, new: AftercarePage?)] = []
         /// Where an address clash is reported, as a full build reports it: the `slug:` line,
@@ -147,7 +198,7 @@ public final class IncrementalBuilder: Sendable {
 
         for relative in changed {
             let display = folder.display(relative)
-            let old = current.slugBySource[display].flatMap(session.aftercareIndex(ofSlug:)).map { session.site.aftercare[$0] }
+            let old = next.slugBySource[display].flatMap(session.aftercareIndex(ofSlug:)).map { session.site.aftercare[$0] }
             excluded.removeAll { $0.path == display }
             guard FileSystem.resolvedKind(atPath: folder.absolute(relative)) == .file else {
                 touched.append((old, nil))
@@ -199,15 +250,14 @@ public final class IncrementalBuilder: Sendable {
             }
         }
         // Warnings of the changed files replace their old ones.
-        let warnings = current.warnings.filter { !changedDisplayPaths.contains($0.location.path) } + diagnostics.warnings
-        guard diagnostics.errors.isEmpty else { throw BuildFailure(diagnostics + current.warnings) }
-
-        // From here on nothing fails: take the state out so its files are changed in place.
-        var next = state.withLock { box -> State in
-            let value = box!.value
-            box = nil
-            return value
+        let warnings = next.warnings.filter { !changedDisplayPaths.contains($0.location.path) } + diagnostics.warnings
+        guard diagnostics.errors.isEmpty else {
+            let kept = next
+            state.withLock { $0 = UncheckedBox(kept) }
+            throw BuildFailure(diagnostics + kept.warnings)
         }
+
+        // From here on nothing fails.
         var rendered: Set<String> = []
         var removed: [String] = []
         for pair in touched {
@@ -231,12 +281,23 @@ public final class IncrementalBuilder: Sendable {
             let applied = session.applyAftercareChanges(touched)
 
             var outputs: [(path: String, render: @Sendable () -> String)] = []
+            /// Outputs rendered after the update returns, when deferring.
+            var later: [(path: String, render: @Sendable () -> String)] = []
             if session.latestAftercare != oldLatest { outputs.append(("index.html", { session.home() })) }
+            // The first page of the index, and the pages a changed page is on or was on, render
+            // at once: a browser showing one of them shows the save.
+            let touchedPaths = Set(touched.flatMap { [$0.old?.path, $0.new?.path].compactMap { $0 } })
+            func showsChange(_ listing: AftercareListing) -> Bool {
+                listing.groups.contains { group in group.entries.contains { touchedPaths.contains($0.path) } }
+            }
             for listing in session.listings where listing.number > oldListings.count || session.listingDiffers(oldListings[listing.number - 1], listing) {
-                outputs.append((listing.path + "index.html", { session.aftercareListing(listing).html }))
+                let output: (path: String, render: @Sendable () -> String) = (listing.path + "index.html", { session.aftercareListing(listing).html })
+                let showsSave = listing.number == 1 || showsChange(listing)
+                    || listing.number <= oldListings.count && showsChange(oldListings[listing.number - 1])
+                if deferring && !showsSave { later.append(output) } else { outputs.append(output) }
             }
             if addressesMoved || !(sameSitemap && session.listings.count == oldListings.count) && session.sitemapEntries != oldSitemap {
-                outputs.append(("sitemap.xml", { session.sitemap() }))
+                if deferring { later.append(("sitemap.xml", { session.sitemap() })) } else { outputs.append(("sitemap.xml", { session.sitemap() })) }
             }
             let feed = session.feedOrder
             if feed != oldFeed || feed.contains(where: touchedSlugs.contains) { outputs.append(("feed.xml", { session.feed() })) }
@@ -260,10 +321,17 @@ public final class IncrementalBuilder: Sendable {
             let again = newRelated.indices.filter { index in
                 applied.changed.contains(index) || applied.related.contains(index) || newRelated[index].contains(where: applied.changed.contains)
             }
-            for (path, html) in parallelMap(again, session.aftercare) {
+            // Pages that changed render at once; pages that only list them, later when deferring.
+            let now = deferring ? again.filter(applied.changed.contains) : again
+            let others = deferring ? again.filter { !applied.changed.contains($0) } : []
+            for (path, html) in parallelMap(now, session.aftercare) {
                 next.files[path] = Array(html.utf8)
                 rendered.insert(path)
             }
+            for index in others {
+                later.append((session.site.aftercare[index].path + "index.html", { session.aftercare(index).html }))
+            }
+            next.pending = later.isEmpty ? nil : PendingOutputs(later)
             next.pageCount += session.site.aftercare.count - oldCount + session.listings.count - oldListings.count
         } else {
             for case let (old?, new?) in touched {
@@ -282,7 +350,7 @@ public final class IncrementalBuilder: Sendable {
         next.excluded = excluded.sorted { $0.path < $1.path }
         let output = Output(files: next.files, rendered: rendered.sorted(), removed: removed.sorted(), warnings: warnings,
                             excluded: next.excluded, basePath: clinic.url.basePath, incremental: true,
-                            pageCount: next.pageCount)
+                            pageCount: next.pageCount, pending: next.pending)
         let installed = next
         state.withLock { $0 = UncheckedBox(installed) }
         return output
