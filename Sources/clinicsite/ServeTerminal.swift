@@ -41,7 +41,7 @@ struct ServeTerminal: Sendable {
 
     private func show(_ result: RebuildResult) {
         let cause = result.changes.isEmpty ? "" : "\(clock()) \(describe(result.changes)): "
-        let milliseconds = Int(result.duration.components.seconds * 1000 + result.duration.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Self.milliseconds(result.duration)
         switch result.outcome {
         case .built(let summary, let update):
             report(summary.warnings)
@@ -51,6 +51,9 @@ struct ServeTerminal: Sendable {
             case .stylesheets: line += "; stylesheets updated"
             case .pages where !result.changes.isEmpty: line += "; pages reloaded"
             default: break
+            }
+            if let (count, duration) = summary.renderedAfter {
+                line += "; \(count) more file\(count == 1 ? "" : "s") in \(Self.milliseconds(duration)) ms after"
             }
             say(capitalized(line))
             if result.changes.isEmpty, !summary.excluded.isEmpty {
@@ -65,6 +68,11 @@ struct ServeTerminal: Sendable {
                 : "the preview shows them until the site builds"
             printError(capitalized("\(cause)the site did not build (\(count) error\(count == 1 ? "" : "s")); \(shown)"))
         }
+    }
+
+    /// `duration` in whole milliseconds.
+    private static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     /// `content/a.md` or `content/a.md and 2 more`.

@@ -46,7 +46,8 @@ public final class PreviewSite: Sendable {
     /// should do about it. Builds are published one at a time (by the ``Rebuilder``); the
     /// new snapshot is made and compared outside the lock, so requests never wait for that.
     public func publish(_ output: [String: [UInt8]], basePath: String, at now: Date = Date()) -> SiteUpdate {
-        let (previous, buildCount) = state.withLock { ($0.snapshot, $0.buildCount) }
+        var (previous, buildCount) = state.withLock { ($0.snapshot, $0.buildCount) }
+        previous?.complete()
         let next = SiteSnapshot(id: "\(session)-\(buildCount + 1)", basePath: basePath, output: output,
                                 previous: previous, builtAt: now)
         let changed: [String]
@@ -76,23 +77,48 @@ public final class PreviewSite: Sendable {
         }
     }
 
-    /// Installs an incremental rebuild's output: only `rendered` and `removed` paths may
-    /// differ from the current snapshot (see ``IncrementalBuilder``).
-    public func publish(_ output: [String: [UInt8]], rendered: [String], removed: [String], basePath: String,
-                        at now: Date = Date()) -> SiteUpdate {
-        let (previous, buildCount) = state.withLock { ($0.snapshot, $0.buildCount) }
-        guard let previous, previous.basePath == basePath else { return publish(output, basePath: basePath, at: now) }
-        let next = SiteSnapshot(id: "\(session)-\(buildCount + 1)", updating: previous, output: output,
-                                rendered: rendered, removed: removed, builtAt: now)
-        let changed = (rendered.filter { previous.files[$0]?.bytes != next.files[$0]?.bytes } + removed).sorted()
+    /// Installs an incremental rebuild's output: only `rendered`, `removed` and `pending` paths
+    /// may differ from the current snapshot (see ``IncrementalBuilder``). Pending outputs are
+    /// rendered when asked for, or by ``complete(_:)``. The snapshot is changed in place, under
+    /// the lock: that is a few dictionary updates, where a copy of every file would take longer
+    /// than the rebuild.
+    public func publish(_ output: [String: [UInt8]], rendered: [String], removed: [String], pending: PendingOutputs? = nil,
+                        basePath: String, at now: Date = Date()) -> SiteUpdate {
+        // Not a copy of the snapshot: one held here would make the change below copy every file.
+        let (sameBase, earlierPending) = state.withLock { ($0.snapshot?.basePath == basePath, $0.snapshot?.pending) }
+        guard sameBase else {
+            return publish(output.merging(pending?.finish() ?? [:]) { $1 }, basePath: basePath, at: now)
+        }
+        // Render what the last build left pending before taking the lock (only this caller
+        // publishes, so the snapshot cannot change meanwhile).
+        earlierPending?.finish()
         return state.withLock { state in
             let hadProblem = state.problem != nil
             state.problem = nil
-            if changed.isEmpty {
-                return hadProblem ? .pages(build: previous.id) : .unchanged
+            // Taken out, the snapshot is held once and changes in place.
+            var snapshot = state.snapshot.take()!
+            snapshot.complete()
+            let changed = snapshot.update(output: output, rendered: rendered, removed: removed, pending: pending, at: now)
+            if changed.isEmpty && pending == nil {
+                // Nothing changed: the build stays the one browsers have.
+                state.snapshot = snapshot
+                return hadProblem ? .pages(build: snapshot.id) : .unchanged
             }
-            state.install(next)
-            return .pages(build: next.id)
+            snapshot.name("\(session)-\(state.buildCount + 1)", builtAt: now)
+            state.install(snapshot)
+            return .pages(build: snapshot.id)
+        }
+    }
+
+    /// Takes the rendered bytes of `pending`, outputs of the build served, into the snapshot
+    /// (rendering those not rendered yet); the build and what browsers were told stay the same.
+    public func complete(_ pending: PendingOutputs) {
+        pending.finish()
+        state.withLock { state in
+            guard state.snapshot?.pending === pending else { return }
+            var snapshot = state.snapshot.take()!
+            snapshot.complete()
+            state.snapshot = snapshot
         }
     }
 
@@ -110,12 +136,12 @@ public final class PreviewSite: Sendable {
         let (snapshot, problem) = state.withLock { ($0.snapshot, $0.problem) }
         guard let snapshot, let path = SitePath(decodedPath, basePath: snapshot.basePath) else { return nil }
         if path.namesFolder {
-            return snapshot.folders.contains(path.relative) ? .folder(modified: snapshot.builtAt) : nil
+            return snapshot.hasFolder(path.relative) ? .folder(modified: snapshot.builtAt) : nil
         }
-        if let file = snapshot.files[path.relative] {
+        if let file = snapshot.file(at: path.relative) {
             return served(file, path: path.relative, snapshot: snapshot, problem: problem)
         }
-        if snapshot.folders.contains(path.relative) {
+        if snapshot.hasFolder(path.relative) {
             return .folder(modified: snapshot.builtAt)
         }
         return nil
@@ -124,7 +150,7 @@ public final class PreviewSite: Sendable {
     /// The site's `404.html` as served, or nil when there is no good build.
     public func notFoundPage() -> [UInt8]? {
         let (snapshot, problem) = state.withLock { ($0.snapshot, $0.problem) }
-        guard let snapshot, let file = snapshot.files["404.html"] else { return nil }
+        guard let snapshot, let file = snapshot.file(at: "404.html") else { return nil }
         return served(file, path: "404.html", snapshot: snapshot, problem: problem).bytes
     }
 

@@ -8,6 +8,11 @@ import Foundation
 /// The first build is a full one; after that an ``IncrementalBuilder`` re-renders only what
 /// a change touches (saving one aftercare page re-renders that page, and the listings when
 /// what they show changed); any change outside `content/aftercare/` rebuilds everything.
+///
+/// Browsers are told as soon as the saved pages, the index pages they are on, the home page
+/// and the feed are rendered; the outputs that only show a save in passing (the other index
+/// pages, pages listing it as related, the sitemap) render right after, and any of them asked
+/// for before then renders on the spot (see ``PendingOutputs``).
 public struct Rebuilder: Sendable {
     /// The site folder built.
     public let folder: SiteFolder
@@ -29,7 +34,8 @@ public struct Rebuilder: Sendable {
         self.site = site
         self.hub = hub
         self.builder = IncrementalBuilder(folder: folder, options: BuildOptions(includeDrafts: includeDrafts, includeFuture: includeFuture,
-                                                                                today: .today(), fingerprintAssets: false))
+                                                                                today: .today(), fingerprintAssets: false),
+                                           deferring: true)
     }
 
     /// Builds the site on a background thread (the build itself uses every core) and
@@ -54,7 +60,8 @@ public struct Rebuilder: Sendable {
         switch built {
         case .success(let output):
             let update = output.incremental
-                ? site.publish(output.files, rendered: output.rendered, removed: output.removed, basePath: output.basePath)
+                ? site.publish(output.files, rendered: output.rendered, removed: output.removed, pending: output.pending,
+                               basePath: output.basePath)
                 : site.publish(output.files, basePath: output.basePath)
             switch update {
             case .unchanged:
@@ -64,9 +71,18 @@ public struct Rebuilder: Sendable {
             case .pages(let build):
                 hub.publish(.reload(build: build))
             }
-            let summary = BuildSummary(pageCount: output.pageCount,
+            let told = ContinuousClock.now
+            var summary = BuildSummary(pageCount: output.pageCount,
                                        fileCount: output.files.count, warnings: output.warnings, excluded: output.excluded)
-            return RebuildResult(changes: changes, duration: ContinuousClock.now - start, outcome: .built(summary, update))
+            if let pending = output.pending {
+                let finished = await withCheckedContinuation { (continuation: CheckedContinuation<IncrementalBuilder.Output?, Never>) in
+                    DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: builder.finishPending()) }
+                }
+                site.complete(pending)
+                summary.fileCount = finished?.files.count ?? summary.fileCount
+                summary.renderedAfter = (pending.paths.count, ContinuousClock.now - told)
+            }
+            return RebuildResult(changes: changes, duration: told - start, outcome: .built(summary, update))
         case .failure(let failure):
             let errors = failure.diagnostics.errors
             site.fail(errors)
@@ -87,6 +103,9 @@ public struct BuildSummary: Sendable {
     public var warnings: [Diagnostic]
     /// Pages left out (drafts, future dates), and why.
     public var excluded: [Exclusion]
+    /// How many outputs rendered after browsers were told, and how long that took (see
+    /// ``PendingOutputs``).
+    public var renderedAfter: (count: Int, duration: Duration)?
 }
 
 /// One rebuild, as the terminal reports it.
@@ -102,7 +121,7 @@ public struct RebuildResult: Sendable {
 
     /// The source paths whose change started it (empty for the first build).
     public var changes: [String]
-    /// How long it took.
+    /// How long it took until the site served the change and browsers were told.
     public var duration: Duration
     /// What happened.
     public var outcome: Outcome

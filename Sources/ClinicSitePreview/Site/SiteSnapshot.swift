@@ -1,3 +1,4 @@
+import ClinicSite
 import Foundation
 
 /// One successful build, held in memory: every output file, the folders they make, and the
@@ -12,74 +13,113 @@ public struct SiteSnapshot: Sendable {
     }
 
     /// Identifies this build to the browser: `<session>-<number>`.
-    public let id: String
+    public private(set) var id: String
     /// The path the site lives under (`/` or `/willow/`), from `url` in `clinic.yml`.
     public let basePath: String
     /// When this build finished.
-    public let builtAt: Date
+    public private(set) var builtAt: Date
     /// Output path (`aftercare/index.html`) to file.
-    public let files: [String: File]
-    /// Every folder that holds a file, `""` being the root.
-    public let folders: Set<String>
+    public private(set) var files: [String: File]
+    /// Every folder that holds a file (`""` being the root), and how many paths (files and
+    /// pending outputs) are under it.
+    private var folderSizes: [String: Int] = [:]
+    /// Outputs of this build rendered after it was published, or on request (see
+    /// ``PendingOutputs``): `files` holds their bytes from before, if any, until
+    /// ``complete()``.
+    public private(set) var pending: PendingOutputs?
 
     /// Makes a snapshot from a build's output. A file whose bytes equal the one in `previous`
-    /// keeps its modification date, so browsers keep what they cached.
+    /// keeps its modification date, so browsers keep what they cached. `previous` has no
+    /// pending outputs (see ``complete()``).
     init(id: String, basePath: String, output: [String: [UInt8]], previous: SiteSnapshot?, builtAt: Date) {
         self.id = id
         self.basePath = basePath
         self.builtAt = builtAt
         var files: [String: File] = [:]
-        var folders: Set<String> = [""]
         for (path, bytes) in output {
             if let old = previous?.files[path], old.bytes == bytes {
                 files[path] = old
             } else {
                 files[path] = File(bytes: bytes, modified: builtAt)
             }
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                folders.insert(String(folder))
-            }
         }
         self.files = files
-        self.folders = folders
+        folderSizes[""] = 0
+        for path in output.keys { countFolders(of: path, by: 1) }
     }
 
-    /// The next snapshot after an incremental rebuild: only `rendered` and `removed` paths
-    /// can differ from `previous`, so only they are compared and the folders are reused
-    /// unless a file was added or removed.
-    init(id: String, updating previous: SiteSnapshot, output: [String: [UInt8]], rendered: [String], removed: [String],
-         builtAt: Date) {
-        self.id = id
-        self.basePath = previous.basePath
-        self.builtAt = builtAt
-        var files = previous.files
-        var addedOrRemoved = !removed.isEmpty
-        for path in removed { files[path] = nil }
+    /// Whether `path` (`aftercare`, `""` for the root) is a folder of the site.
+    public func hasFolder(_ path: String) -> Bool {
+        folderSizes[path] != nil
+    }
+
+    /// Takes the files of the next build after an incremental rebuild, made at `now`: only
+    /// `rendered`, `removed` and `pending` paths can differ, so only they are compared and
+    /// changed, in place (a copy of every file would cost more than the rebuild). This
+    /// snapshot has no pending outputs. ``name(_:builtAt:)`` names the new build.
+    ///
+    /// - Returns: the rendered and removed paths whose bytes changed, sorted.
+    mutating func update(output: [String: [UInt8]], rendered: [String], removed: [String],
+                         pending: PendingOutputs?, at now: Date) -> [String] {
+        precondition(self.pending == nil, "a snapshot takes the next build once its pending outputs are in")
+        var changed: [String] = []
+        for path in removed where files.removeValue(forKey: path) != nil {
+            changed.append(path)
+            countFolders(of: path, by: -1)
+        }
         for path in rendered {
             guard let bytes = output[path] else { continue }
             if let old = files[path] {
-                if old.bytes != bytes { files[path] = File(bytes: bytes, modified: builtAt) }
+                guard old.bytes != bytes else { continue }
             } else {
-                files[path] = File(bytes: bytes, modified: builtAt)
-                addedOrRemoved = true
+                countFolders(of: path, by: 1)
             }
+            files[path] = File(bytes: bytes, modified: now)
+            changed.append(path)
         }
-        self.files = files
-        if addedOrRemoved {
-            var folders: Set<String> = [""]
-            for path in files.keys {
-                var folder = Substring(path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    folders.insert(String(folder))
-                }
-            }
-            self.folders = folders
-        } else {
-            self.folders = previous.folders
+        for path in pending?.paths ?? [] where files[path] == nil {
+            countFolders(of: path, by: 1)
         }
+        self.pending = pending
+        return changed.sorted()
+    }
+
+    /// Names the build this snapshot now holds.
+    mutating func name(_ id: String, builtAt: Date) {
+        self.id = id
+        self.builtAt = builtAt
+    }
+
+    /// Takes the rendered bytes of the pending outputs into `files` (rendering those not
+    /// rendered yet); the build stays the same.
+    mutating func complete() {
+        guard let pending else { return }
+        for (path, bytes) in pending.finish() where files[path]?.bytes != bytes {
+            files[path] = File(bytes: bytes, modified: builtAt)
+        }
+        self.pending = nil
+    }
+
+    /// Adds `change` to the count of every folder holding `path` (`a` and `a/b` for
+    /// `a/b/index.html`, and the root); a folder whose count drops to 0 goes.
+    private mutating func countFolders(of path: String, by change: Int) {
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            let key = String(folder)
+            let size = folderSizes[key, default: 0] + change
+            folderSizes[key] = size > 0 ? size : nil
+        }
+        folderSizes["", default: 0] += change
+    }
+
+    /// The file at output path `path`: its bytes rendered now when it is pending.
+    func file(at path: String) -> File? {
+        if let pending, let bytes = pending.bytes(for: path) {
+            if let file = files[path], file.bytes == bytes { return file }
+            return File(bytes: bytes, modified: builtAt)
+        }
+        return files[path]
     }
 
     /// The output paths whose bytes differ between `self` and `other`, including files only

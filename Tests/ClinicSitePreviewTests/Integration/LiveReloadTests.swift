@@ -29,6 +29,36 @@ struct LiveReloadTests {
         }
     }
 
+    @Test("a new page on a paginated index: the reload comes at once, every shifted index page is served as a full build has it, and renders right after")
+    func deferredListings() async throws {
+        let site = try SiteCopy()
+        try site.write(try site.read("content/clinic.yml") + "\naftercare_per_page: 1\n", to: "content/clinic.yml")
+        try await withPreview(site) { preview in
+            let events = try EventStreamClient(port: preview.port)
+            _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
+            // Listed first, it moves every other entry to the next page, and adds a page.
+            try site.write("---\ntitle: Rest after acupressure\ntreatment: Acupressure\n---\nRest.\n", to: "content/aftercare/acupressure-rest.md")
+            let reload = try #require(await events.next(named: "reload", timeout: .seconds(5)))
+            let build = try #require(preview.server.site.snapshot?.id)
+            #expect(reload.data == "{\"build\":\"\(build)\"}")
+            let clean = try IncrementalBuilder(folder: site.folder, options: BuildOptions(fingerprintAssets: false)).build().files
+            for number in 2...5 {
+                let page = try await preview.request("/aftercare/page/\(number)/")
+                #expect(page.status == .ok)
+                let expected = LiveReloadPage.inject(into: clean["aftercare/page/\(number)/index.html"]!, build: build, problem: nil)
+                #expect(RunningPreview.text(page) == String(decoding: expected, as: UTF8.self), "page \(number)")
+            }
+            #expect(await eventually(within: .seconds(5)) { preview.log.buildCount == 2 })
+            let after = try #require(preview.log.lastBuild.flatMap { result -> BuildSummary? in
+                if case .built(let summary, _) = result.outcome { summary } else { nil }
+            }?.renderedAfter)
+            #expect(after.count >= 4)
+            let snapshot = try #require(preview.server.site.snapshot)
+            #expect(snapshot.pending == nil && snapshot.id == build)
+            #expect(Set(snapshot.files.keys) == Set(clean.keys))
+        }
+    }
+
     @Test("a stylesheet-only change swaps stylesheets instead of reloading")
     func stylesheets() async throws {
         let site = try SiteCopy()

@@ -64,6 +64,13 @@ final class EventLog: Sendable {
         events.withLock { $0.append(event) }
     }
 
+    /// The last build that finished.
+    var lastBuild: RebuildResult? {
+        events.withLock { events in
+            events.reversed().lazy.compactMap { if case .built(let result) = $0 { result } else { nil } }.first
+        }
+    }
+
     /// How many builds finished, the first included.
     var buildCount: Int {
         events.withLock { events in
