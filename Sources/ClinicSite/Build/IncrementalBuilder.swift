@@ -285,10 +285,11 @@ public final class IncrementalBuilder: Sendable {
             var later: [(path: String, render: @Sendable () -> String)] = []
             if session.latestAftercare != oldLatest { outputs.append(("index.html", { session.home() })) }
             // The first page of the index, and the pages a changed page is on or was on, render
-            // at once: a browser showing one of them shows the save.
-            let touchedPaths = Set(touched.flatMap { [$0.old?.path, $0.new?.path].compactMap { $0 } })
+            // at once: a browser showing one of them shows the save. (By slug, compared: these
+            // are all 10,000 entries after a new or deleted page, and few slugs.)
+            let touchedSlugList = Array(touchedSlugs)
             func showsChange(_ listing: AftercareListing) -> Bool {
-                listing.groups.contains { group in group.entries.contains { touchedPaths.contains($0.path) } }
+                listing.groups.contains { group in group.entries.contains { touchedSlugList.contains($0.slug) } }
             }
             for listing in session.listings where listing.number > oldListings.count || session.listingDiffers(oldListings[listing.number - 1], listing) {
                 let output: (path: String, render: @Sendable () -> String) = (listing.path + "index.html", { session.aftercareListing(listing).html })
