@@ -70,6 +70,12 @@ let package = Package(
                 "ClinicSitePreview",
                 "ClinicSiteTheme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [
+                // jemalloc in place of glibc's malloc for the whole process: a 10,000-page build
+                // allocates millions of small strings and arrays on every core, and glibc's
+                // arenas spent about 12 % of the CPU time on it (consolidating, unlinking).
+                .linkedLibrary("jemalloc", .when(platforms: [.linux])),
             ]
         ),
         .testTarget(
