@@ -280,28 +280,40 @@ public final class IncrementalBuilder: Sendable {
             // The pages, the index and related pages, one change at a time.
             let applied = session.applyAftercareChanges(touched)
 
+            /// Outputs rendered now, and (when deferring) those left for after the update.
             var outputs: [(path: String, render: @Sendable () -> String)] = []
-            /// Outputs rendered after the update returns, when deferring.
             var later: [(path: String, render: @Sendable () -> String)] = []
-            if session.latestAftercare != oldLatest { outputs.append(("index.html", { session.home() })) }
-            // The first page of the index, and the pages a changed page is on or was on, render
-            // at once: a browser showing one of them shows the save. (By slug, compared: these
-            // are all 10,000 entries after a new or deleted page, and few slugs.)
+            /// Renders an output now when it shows the save or nothing is deferred, else later.
+            func schedule(_ path: String, showsSave: Bool, _ render: @escaping @Sendable () -> String) {
+                if deferring && !showsSave { later.append((path, render)) } else { outputs.append((path, render)) }
+            }
+            if session.latestAftercare != oldLatest { schedule("index.html", showsSave: true) { session.home() } }
+            // The first page of the index, and the pages a changed page is on or was on, show the
+            // save. (By slug, compared: these are all 10,000 entries after a new or deleted page,
+            // and few slugs.)
             let touchedSlugList = Array(touchedSlugs)
             func showsChange(_ listing: AftercareListing) -> Bool {
                 listing.groups.contains { group in group.entries.contains { touchedSlugList.contains($0.slug) } }
             }
             for listing in session.listings where listing.number > oldListings.count || session.listingDiffers(oldListings[listing.number - 1], listing) {
-                let output: (path: String, render: @Sendable () -> String) = (listing.path + "index.html", { session.aftercareListing(listing).html })
                 let showsSave = listing.number == 1 || showsChange(listing)
                     || listing.number <= oldListings.count && showsChange(oldListings[listing.number - 1])
-                if deferring && !showsSave { later.append(output) } else { outputs.append(output) }
+                schedule(listing.path + "index.html", showsSave: showsSave) { session.aftercareListing(listing).html }
             }
             if addressesMoved || !(sameSitemap && session.listings.count == oldListings.count) && session.sitemapEntries != oldSitemap {
-                if deferring { later.append(("sitemap.xml", { session.sitemap() })) } else { outputs.append(("sitemap.xml", { session.sitemap() })) }
+                schedule("sitemap.xml", showsSave: false) { session.sitemap() }
             }
             let feed = session.feedOrder
-            if feed != oldFeed || feed.contains(where: touchedSlugs.contains) { outputs.append(("feed.xml", { session.feed() })) }
+            if feed != oldFeed || feed.contains(where: touchedSlugs.contains) { schedule("feed.xml", showsSave: true) { session.feed() } }
+            // A page renders again when it changed, when its related pages changed, or when
+            // one of them is a changed page (its title or summary may show differently); the
+            // pages that only list a changed one show the save in passing.
+            let newRelated = session.related.related
+            for index in newRelated.indices {
+                let changed = applied.changed.contains(index)
+                guard changed || applied.related.contains(index) || newRelated[index].contains(where: applied.changed.contains) else { continue }
+                schedule(session.site.aftercare[index].path + "index.html", showsSave: changed) { session.aftercare(index).html }
+            }
             for old in oldListings.dropFirst(session.listings.count) {
                 next.files[old.path + "index.html"] = nil
                 removed.append(old.path + "index.html")
@@ -315,22 +327,6 @@ public final class IncrementalBuilder: Sendable {
             for (output, text) in zip(outputs, parallelMap(outputs) { $0.render() }) {
                 next.files[output.path] = Array(text.utf8)
                 rendered.insert(output.path)
-            }
-            // A page renders again when it changed, when its related pages changed, or when
-            // one of them is a changed page (its title or summary may show differently).
-            let newRelated = session.related.related
-            let again = newRelated.indices.filter { index in
-                applied.changed.contains(index) || applied.related.contains(index) || newRelated[index].contains(where: applied.changed.contains)
-            }
-            // Pages that changed render at once; pages that only list them, later when deferring.
-            let now = deferring ? again.filter(applied.changed.contains) : again
-            let others = deferring ? again.filter { !applied.changed.contains($0) } : []
-            for (path, html) in parallelMap(now, session.aftercare) {
-                next.files[path] = Array(html.utf8)
-                rendered.insert(path)
-            }
-            for index in others {
-                later.append((session.site.aftercare[index].path + "index.html", { session.aftercare(index).html }))
             }
             next.pending = later.isEmpty ? nil : PendingOutputs(later)
             next.pageCount += session.site.aftercare.count - oldCount + session.listings.count - oldListings.count

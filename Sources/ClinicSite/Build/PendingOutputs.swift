@@ -50,7 +50,7 @@ public final class PendingOutputs: Sendable {
         while true {
             let finished = state.withLock { state -> [String: [UInt8]]? in
                 guard !state.renders.isEmpty else { return state.done }
-                let next = state.renders.keys.sorted().prefix(Self.batch)
+                let next = Array(state.renders.keys.prefix(Self.batch))
                 let renders = next.map { state.renders.removeValue(forKey: $0)! }
                 for (path, text) in zip(next, parallelMap(renders) { $0() }) { state.done[path] = Array(text.utf8) }
                 return nil
