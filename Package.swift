@@ -1,12 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The stages are targets, so the compiler holds the direction of data:
+// content → Markdown → model → render → output, a build target orchestrating them, and the
+// preview server and the command line on top. One target imports Yams (content), one Ccmark
+// (Markdown), one the template engine (render).
 let package = Package(
     name: "ClinicSite",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "clinicsite", targets: ["clinicsite"]),
-        .library(name: "ClinicSite", targets: ["ClinicSite"]),
+        .library(name: "ClinicSite", targets: [
+            "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput",
+            "ClinicBuild", "ClinicCheck", "ClinicAuthoring",
+        ]),
         .library(name: "ClinicSitePreview", targets: ["ClinicSitePreview"]),
     ],
     dependencies: [
@@ -31,21 +38,57 @@ let package = Package(
         .target(
             name: "CClinicSupport"
         ),
+        // What every stage shares: diagnostics with places, days, slugs, paths and files.
         .target(
-            name: "ClinicSite",
+            name: "ClinicBase"
+        ),
+        // Stage 1: the site folder's files, front matter and clinic.yml as typed values.
+        .target(
+            name: "ClinicContent",
+            dependencies: ["ClinicBase", .product(name: "Yams", package: "Yams")]
+        ),
+        // Stage 2: Markdown through libcmark.
+        .target(
+            name: "ClinicMarkdown",
+            dependencies: ["ClinicBase", "Ccmark"]
+        ),
+        // Stage 3: the site as one immutable value, with everything derived from it.
+        .target(
+            name: "ClinicModel",
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown"]
+        ),
+        // Stage 4: a key and a view model for every output file, and the templates.
+        .target(
+            name: "ClinicRender",
             dependencies: [
-                "Ccmark",
-                "CQrencode",
-                "CClinicSupport",
-                .product(name: "Yams", package: "Yams"),
+                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicOutput", "CQrencode",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        // Stage 6: sinks (a staging folder swapped in atomically; memory).
+        .target(
+            name: "ClinicOutput",
+            dependencies: ["ClinicBase", "ClinicContent", "CClinicSupport"]
+        ),
+        // Orchestrates the stages: one rebuild function for a first build and every save.
+        .target(
+            name: "ClinicBuild",
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput"]
+        ),
+        // `clinicsite check`.
+        .target(
+            name: "ClinicCheck",
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicBuild"]
+        ),
+        // `clinicsite init` and `clinicsite new`.
+        .target(
+            name: "ClinicAuthoring",
+            dependencies: ["ClinicBase", "ClinicContent"]
         ),
         .target(
             name: "ClinicSitePreview",
             dependencies: [
-                "ClinicSite",
-                "CQrencode",
+                "ClinicBase", "ClinicContent", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicBuild",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,9 +109,8 @@ let package = Package(
         .executableTarget(
             name: "clinicsite",
             dependencies: [
-                "ClinicSite",
-                "ClinicSitePreview",
-                "ClinicSiteTheme",
+                "ClinicBase", "ClinicContent", "ClinicModel", "ClinicOutput", "ClinicBuild", "ClinicCheck", "ClinicAuthoring",
+                "ClinicSitePreview", "ClinicSiteTheme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [
@@ -80,14 +122,17 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicSiteTests",
-            dependencies: ["ClinicSite"],
+            dependencies: [
+                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput",
+                "ClinicBuild", "ClinicCheck", "ClinicAuthoring",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ClinicSitePreviewTests",
             dependencies: [
-                "ClinicSite",
-                "ClinicSitePreview",
+                "ClinicBase", "ClinicContent", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicBuild", "ClinicSitePreview",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -96,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "clinicsiteTests",
-            dependencies: ["ClinicSite", "clinicsite"],
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicBuild", "ClinicAuthoring", "clinicsite"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,5 +1,11 @@
 import ArgumentParser
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicBuild
+import ClinicOutput
+import ClinicCheck
+import ClinicAuthoring
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(

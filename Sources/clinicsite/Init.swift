@@ -1,5 +1,10 @@
 import ArgumentParser
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicBuild
+import ClinicCheck
+import ClinicAuthoring
 import ClinicSiteTheme
 import Foundation
 

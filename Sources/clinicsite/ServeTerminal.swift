@@ -1,4 +1,9 @@
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicBuild
+import ClinicCheck
+import ClinicAuthoring
 import ClinicSitePreview
 
 #if canImport(Glibc)

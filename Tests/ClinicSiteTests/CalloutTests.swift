@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import ClinicSite
+@testable import ClinicBase
+@testable import ClinicContent
+@testable import ClinicMarkdown
+@testable import ClinicModel
+@testable import ClinicRender
+@testable import ClinicOutput
+@testable import ClinicBuild
+@testable import ClinicCheck
+@testable import ClinicAuthoring
 
 @Suite("Callouts")
 struct CalloutTests {

@@ -1,6 +1,14 @@
 import Synchronization
 import Testing
-@testable import ClinicSite
+@testable import ClinicBase
+@testable import ClinicContent
+@testable import ClinicMarkdown
+@testable import ClinicModel
+@testable import ClinicRender
+@testable import ClinicOutput
+@testable import ClinicBuild
+@testable import ClinicCheck
+@testable import ClinicAuthoring
 
 /// A probe that answers from a script, counts requests and records how many run at once.
 final class ScriptedProbe: LinkProbe {

@@ -1,5 +1,13 @@
 import Testing
-@testable import ClinicSite
+@testable import ClinicBase
+@testable import ClinicContent
+@testable import ClinicMarkdown
+@testable import ClinicModel
+@testable import ClinicRender
+@testable import ClinicOutput
+@testable import ClinicBuild
+@testable import ClinicCheck
+@testable import ClinicAuthoring
 
 @Suite("Related pages")
 struct RelatedPagesTests {

@@ -1,5 +1,13 @@
 import Foundation
-@testable import ClinicSite
+@testable import ClinicBase
+@testable import ClinicContent
+@testable import ClinicMarkdown
+@testable import ClinicModel
+@testable import ClinicRender
+@testable import ClinicOutput
+@testable import ClinicBuild
+@testable import ClinicCheck
+@testable import ClinicAuthoring
 
 /// Paths and helpers shared by the tests.
 enum Fixtures {

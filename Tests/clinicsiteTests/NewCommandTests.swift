@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicBuild
+import ClinicAuthoring
 
 @Suite("clinicsite new, as a program")
 struct NewCommandTests {

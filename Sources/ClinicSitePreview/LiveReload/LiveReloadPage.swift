@@ -1,4 +1,9 @@
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicRender
+import ClinicOutput
+import ClinicBuild
 
 /// What the preview adds to HTML pages, and only there: `build` never writes any of it.
 ///

@@ -1,4 +1,9 @@
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicRender
+import ClinicOutput
+import ClinicBuild
 import Foundation
 
 /// The errors of the latest build, when it failed. The preview keeps serving the last good

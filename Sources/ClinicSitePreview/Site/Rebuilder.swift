@@ -1,4 +1,9 @@
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicRender
+import ClinicOutput
+import ClinicBuild
 import Dispatch
 import Foundation
 

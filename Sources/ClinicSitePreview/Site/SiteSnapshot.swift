@@ -1,4 +1,9 @@
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicRender
+import ClinicOutput
+import ClinicBuild
 import Foundation
 
 /// One successful build, held in memory: every output file, the folders they make, and the

@@ -1,4 +1,8 @@
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicRender
+import ClinicBuild
 import Foundation
 import Hummingbird
 import HummingbirdTesting

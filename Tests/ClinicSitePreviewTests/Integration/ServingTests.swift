@@ -1,4 +1,9 @@
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicRender
+import ClinicBuild
+import ClinicOutput
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,4 +1,8 @@
-import ClinicSite
+import ClinicBase
+import ClinicContent
+import ClinicModel
+import ClinicRender
+import ClinicBuild
 import ClinicSitePreview
 import Foundation
 import Hummingbird
