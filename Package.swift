@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "ClinicRender",
             dependencies: [
-                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicOutput", "CQrencode",
+                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "CQrencode",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -78,7 +78,7 @@ let package = Package(
         // `clinicsite check`.
         .target(
             name: "ClinicCheck",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicBuild"]
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicOutput", "ClinicBuild"]
         ),
         // `clinicsite init` and `clinicsite new`.
         .target(
@@ -109,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "clinicsite",
             dependencies: [
-                "ClinicBase", "ClinicContent", "ClinicModel", "ClinicOutput", "ClinicBuild", "ClinicCheck", "ClinicAuthoring",
+                "ClinicBase", "ClinicContent", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicBuild", "ClinicCheck", "ClinicAuthoring",
                 "ClinicSitePreview", "ClinicSiteTheme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -66,6 +66,21 @@ package enum FileSystem {
 
     package static func exists(_ path: String) -> Bool { kind(atPath: path) != nil }
 
+    /// The size and modification time (nanoseconds) of the file at `path`, following
+    /// symlinks: what tells one version of a file from the next without reading it. Nil when
+    /// there is no such file.
+    package static func stamp(atPath path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return FileStamp(size: Int64(info.st_size), modified: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec),
+                         inode: UInt64(info.st_ino))
+    }
+
     package static func isDirectory(_ path: String) -> Bool { resolvedKind(atPath: path) == .directory }
 
     /// The entries of a folder (no `.` or `..`), sorted by byte order so walks are deterministic.

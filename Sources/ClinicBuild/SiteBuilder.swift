@@ -1,12 +1,13 @@
 import ClinicBase
 import ClinicContent
-import ClinicMarkdown
 import ClinicModel
-import ClinicRender
 import ClinicOutput
+import ClinicRender
+
 /// What a successful build did.
 public struct BuildReport: Sendable {
-    /// HTML pages written (aftercare, pages, home, listings, FAQ, 404).
+    /// HTML pages written (aftercare pages, the aftercare index's pages, other pages, home,
+    /// FAQ, 404): one definition of "a page", the same for `build`, `check` and `serve`.
     public var pageCount: Int
     /// All files written, including assets, media and feeds.
     public var fileCount: Int
@@ -14,71 +15,76 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Pages left out, and why.
     public var excluded: [Exclusion]
+    /// Time spent in each stage.
+    public var times = StageTimes()
 }
 
-/// Runs the pipeline: load (1), front matter (2), Markdown (3), model (4), render (5) and
-/// write (6). `build` and the preview server run the same stages and differ only in the sink.
+/// Runs the stages for `build` and `check`: content (1), Markdown (2), the site value (3),
+/// views and templates (4), and a sink (6) through the one rebuild function. `build` and the
+/// preview server differ only in the sink.
 public enum SiteBuilder {
-    /// Stages 1–4 plus the theme: everything needed to render, or every error found.
-    public static func prepare(folder: SiteFolder, options: BuildOptions) throws(BuildFailure) -> (SiteRenderer, [Diagnostic]) {
-        let (sources, loadDiagnostics) = ContentLoader(folder: folder).load()
-        var diagnostics = loadDiagnostics
-        let (templates, templateDiagnostics) = TemplateSet.load(sources.templates, folder: folder)
-        // Handed over, so each page's text is freed once parsed (see SiteLoader.load).
-        let (site, siteDiagnostics) = SiteLoader.load(consume sources, options: options)
-        diagnostics += siteDiagnostics
-        diagnostics += templateDiagnostics
-        guard diagnostics.errors.isEmpty, let site, let templates else { throw BuildFailure(diagnostics) }
-        let renderer = SiteRenderer(site: site, templates: templates)
-        diagnostics += renderer.checkTemplateReferences()
-        guard diagnostics.errors.isEmpty else { throw BuildFailure(diagnostics) }
-        return (renderer, diagnostics.warnings)
+    /// Stages 1–3 plus the theme: the site value and the theme, or every error found.
+    public static func load(folder: SiteFolder, options: BuildOptions, keepingCodes: Bool = false) throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
+        let (sources, found) = ContentLoader(folder: folder).load()
+        let (theme, themeProblems) = Theme.load(sources.templates, folder: folder, keepingCodes: keepingCodes)
+        // Handed over, so each page's text is freed once parsed (see Site.load).
+        switch Site.load(consume sources, found: found, options: options) {
+        case .failure(let failure):
+            throw BuildFailure(failure.diagnostics + themeProblems)
+        case .success(let site):
+            guard let theme, themeProblems.errors.isEmpty else { throw BuildFailure(themeProblems + site.warnings) }
+            return (site, theme, themeProblems.warnings)
+        }
     }
 
-    /// Builds into `sink` (for the preview server and tests: nothing touches the disk).
-    public static func render(folder: SiteFolder, options: BuildOptions, into sink: any OutputSink) throws(BuildFailure) -> BuildReport {
-        let (renderer, warnings) = try prepare(folder: folder, options: options)
-        do {
-            try renderer.render(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
-        } catch {
-            throw BuildFailure(error.diagnostics + warnings)
-        }
-        return report(renderer.site, warnings: warnings, fileCount: nil)
+    /// Builds into `sink` (for the preview server, `check` and tests: nothing touches the disk).
+    public static func render(folder: SiteFolder, options: BuildOptions, into sink: any OutputSink) throws(BuildFailure) -> (BuildState, BuildReport) {
+        let (site, theme, themeWarnings) = try load(folder: folder, options: options)
+        let (state, report) = try Rebuild.run(site: site, theme: theme, themeWarnings: themeWarnings, previous: nil,
+                                              fingerprintAssets: options.fingerprintAssets, parallel: options.parallel, into: sink)
+        return (state, BuildReport(report))
     }
 
     /// Builds into the output folder: renders into a staging folder next to it and swaps it
     /// in only when everything succeeded. On any error the output is left exactly as it was.
     public static func build(folder: SiteFolder, output: OutputFolder, options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        var times = StageTimes()
         output.removeLeftovers()
         let problems = output.check(site: folder)
         guard problems.isEmpty else { throw BuildFailure(problems) }
-        let (renderer, warnings) = try prepare(folder: folder, options: options)
+        let (site, theme, themeWarnings) = try load(folder: folder, options: options)
+        times.end("load (content, Markdown, model, templates)")
         let staging: String
         do {
             staging = try output.makeStaging()
         } catch {
-            throw BuildFailure([Diagnostic(SourceLocation(path: output.displayPath), "\(error)", stage: .output)] + warnings)
+            throw BuildFailure([Diagnostic(SourceLocation(path: output.displayPath), "\(error)", stage: .output)] + site.warnings)
         }
         let sink = DirectorySink(root: staging)
+        let report: RebuildReport
         do {
-            try renderer.render(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
+            (_, report) = try Rebuild.run(site: site, theme: theme, themeWarnings: themeWarnings, previous: nil,
+                                          fingerprintAssets: options.fingerprintAssets, parallel: options.parallel, into: sink,
+                                          times: &times)
         } catch {
             output.discard(staging: staging)
-            throw BuildFailure(error.diagnostics + warnings)
+            throw BuildFailure(error.diagnostics + site.warnings)
         }
-        let manifest = sink.manifest
         do {
-            try output.commit(staging: staging, manifest: manifest)
+            try output.commit(staging: staging, manifest: sink.manifest)
         } catch {
             output.discard(staging: staging)
-            throw BuildFailure([Diagnostic(SourceLocation(path: output.displayPath), "could not replace the output folder: \(error)", stage: .output)] + warnings)
+            throw BuildFailure([Diagnostic(SourceLocation(path: output.displayPath), "could not replace the output folder: \(error)", stage: .output)] + site.warnings)
         }
-        return report(renderer.site, warnings: warnings, fileCount: manifest.count)
+        times.end("swap the output folder in")
+        var built = BuildReport(report)
+        built.times = times
+        return built
     }
+}
 
-    private static func report(_ site: Site, warnings: [Diagnostic], fileCount: Int?) -> BuildReport {
-        let pages = site.aftercare.count + site.pages.count + 3 + (site.faq == nil ? 0 : 1)
-        let files = fileCount ?? (pages + 3 + site.assets.count + site.media.count)
-        return BuildReport(pageCount: pages, fileCount: files, warnings: warnings, excluded: site.excluded)
+extension BuildReport {
+    init(_ report: RebuildReport) {
+        self.init(pageCount: report.pageCount, fileCount: report.fileCount, warnings: report.warnings, excluded: report.excluded)
     }
 }

@@ -1,5 +1,4 @@
 import ClinicBase
-import ClinicRender
 import ClinicContent
 import ClinicMarkdown
 import ClinicModel
@@ -37,7 +36,7 @@ package struct CheckedSource: Sendable {
         for page in site.pages {
             sources.append(CheckedSource(path: page.sourcePath, pagePath: page.path, links: page.content.links, headings: page.content.headings))
         }
-        for page in site.aftercare {
+        for page in site.aftercare.lazy.map(\.value) {
             sources.append(CheckedSource(path: page.sourcePath, pagePath: page.path, links: page.content.links, headings: page.content.headings))
         }
         return sources

@@ -1,5 +1,4 @@
 import ClinicBase
-import ClinicRender
 import ClinicContent
 import ClinicMarkdown
 import ClinicModel

@@ -1,5 +1,4 @@
 import ClinicBase
-import ClinicRender
 import ClinicContent
 import ClinicMarkdown
 import ClinicModel
@@ -15,17 +14,16 @@ public enum SiteCheck {
     /// Checks the site in `folder`, built with `options` (drafts, future and expired pages
     /// are left out unless the options include them; `today` decides what is overdue).
     public static func run(folder: SiteFolder, options: BuildOptions) -> CheckResult {
-        let renderer: SiteRenderer
-        let buildWarnings: [Diagnostic]
         let sink = MemorySink()
+        let state: BuildState
+        let report: BuildReport
         do {
-            (renderer, buildWarnings) = try SiteBuilder.prepare(folder: folder, options: options)
-            try renderer.render(to: sink, parallel: options.parallel)
+            (state, report) = try SiteBuilder.render(folder: folder, options: options, into: sink)
         } catch {
             return CheckResult(diagnostics: error.diagnostics, built: false, pageCount: 0, internalLinkCount: 0, externalLinks: [])
         }
-        let site = renderer.site
-        var found = buildWarnings
+        let site = state.site
+        var found = report.warnings
         found += ClinicRules.check(site.clinic, file: folder.display("content/clinic.yml"))
 
         var anchors = AnchorIndex(files: sink.files)
@@ -51,7 +49,7 @@ public enum SiteCheck {
                 }
             }
         }
-        for page in site.aftercare {
+        for page in site.aftercare.lazy.map(\.value) {
             found += PageRules.aftercare(page, interval: site.clinic.reviewInterval, today: options.today)
         }
         let clinicFile = folder.display("content/clinic.yml")
@@ -67,7 +65,7 @@ public enum SiteCheck {
             }
         }
 
-        let pages = sink.files.keys.filter { $0.hasSuffix(".html") }.count
+        let pages = report.pageCount
         let links = external.keys.sorted().map { ExternalLink(url: $0, locations: Array(Set(external[$0]!)).sorted()) }
         return CheckResult(diagnostics: Array(Set(found)).sorted(), built: true, pageCount: pages,
                            internalLinkCount: internalLinks, externalLinks: links)

@@ -123,7 +123,7 @@ extension Clinic {
                             address: address, mapURL: mapURL, hours: hours, practitioners: practitioners,
                             services: services, emergency: emergency, disclaimer: disclaimer, social: social,
                             unsafeHTML: unsafeHTML ?? false, reviewInterval: reviewInterval, aftercarePerPage: aftercarePerPage,
-                            fieldLocations: fieldLocations)
+                            fieldLocations: fieldLocations, sourcePath: file.path)
         return (clinic, diagnostics)
     }
 

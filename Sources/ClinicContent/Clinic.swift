@@ -57,7 +57,7 @@ public struct Service: Sendable, Equatable {
 }
 
 /// The clinic, from `content/clinic.yml`.
-public struct Clinic: Sendable {
+public struct Clinic: Sendable, Equatable {
     public var name: String
     public var tagline: String?
     public var kind: ClinicKind
@@ -91,6 +91,8 @@ public struct Clinic: Sendable {
     /// Where each top-level field's value is in `clinic.yml`, by field name (`phone`,
     /// `booking_url`), so later checks can point at it.
     public var fieldLocations: [String: SourceLocation] = [:]
+    /// The file it came from, as messages show it.
+    public var sourcePath: String = ""
 
     /// The phone number as a `tel:` URL (digits and a leading `+` only).
     public var phoneURL: String? {

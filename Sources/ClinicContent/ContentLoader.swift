@@ -17,137 +17,50 @@ public struct ContentLoader: Sendable {
     /// are returned as diagnostics next to whatever could be read.
     public func load() -> (SiteSources, [Diagnostic]) {
         var sources = SiteSources(folder: folder)
-        var diagnostics: [Diagnostic] = []
-        let siteReal = FileSystem.realPath(folder.absolutePath) ?? folder.absolutePath
-
+        var walk = Walk(loader: self)
         guard FileSystem.isDirectory(folder.contentPath) else {
-            diagnostics.append(Diagnostic(SourceLocation(path: folder.display("content")),
-                                          "no 'content' folder here; is '\(folder.displayPath)' a ClinicSite site folder?",
-                                          stage: .content))
-            return (sources, diagnostics)
+            walk.diagnostics.append(Diagnostic(SourceLocation(path: folder.display("content")),
+                                               "no 'content' folder here; is '\(folder.displayPath)' a ClinicSite site folder?",
+                                               stage: .content))
+            return (sources, walk.diagnostics)
         }
-
-        func checkInside(_ relative: String) -> Bool {
-            let absolute = folder.absolute(relative)
-            guard FileSystem.kind(atPath: absolute) == .symlink else { return true }
-            guard let real = FileSystem.realPath(absolute) else {
-                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
-                                              "this symlink points to nothing", stage: .content))
-                return false
-            }
-            if !Path.contains(siteReal, real) {
-                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
-                                              "this symlink points outside the site folder (to '\(real)'); ClinicSite does not follow it",
-                                              stage: .content))
-                return false
-            }
-            return true
-        }
-
-        func read(_ relative: String, inside base: String) -> SourceFile? {
-            let (file, found) = readFile(relative, inside: base)
-            diagnostics += found
-            return file
-        }
-
-        func list(_ relative: String) -> [String] {
-            do {
-                return try FileSystem.contentsOfDirectory(folder.absolute(relative)).filter { !$0.hasPrefix(".") }
-            } catch {
-                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)), "\(error)", stage: .content))
-                return []
-            }
-        }
-
-        func collectStatic(_ relative: String, outputPrefix: String, into files: inout [StaticFile]) {
-            for name in list(relative) {
-                let child = relative + "/" + name
-                guard checkInside(child) else { continue }
-                let absolute = folder.absolute(child)
-                switch FileSystem.resolvedKind(atPath: absolute) {
-                case .directory:
-                    collectStatic(child, outputPrefix: outputPrefix + "/" + name, into: &files)
-                case .file:
-                    files.append(StaticFile(outputPath: outputPrefix + "/" + name,
-                                            sourcePath: absolute, displayPath: folder.display(child)))
-                default:
-                    continue
-                }
-            }
-        }
-
-        for name in list("content") {
+        for name in walk.list("content") {
             let relative = "content/" + name
-            guard checkInside(relative) else { continue }
+            guard walk.checkInside(relative) else { continue }
             let kind = FileSystem.resolvedKind(atPath: folder.absolute(relative))
             switch (name, kind) {
             case ("clinic.yml", .file):
-                sources.clinic = read(relative, inside: "content")
+                sources.clinic = walk.read(relative, inside: "content")
             case ("index.md", .file):
-                sources.index = read(relative, inside: "content")
+                sources.index = walk.read(relative, inside: "content")
             case ("faq.md", .file):
-                sources.faq = read(relative, inside: "content")
+                sources.faq = walk.read(relative, inside: "content")
             case ("aftercare", .directory):
-                var markdownFiles: [String] = []
-                for entry in list(relative) {
-                    let path = relative + "/" + entry
-                    guard checkInside(path) else { continue }
-                    if Path.fileExtension(of: entry) == "md", FileSystem.resolvedKind(atPath: folder.absolute(path)) == .file {
-                        markdownFiles.append(path)
-                    } else {
-                        diagnostics.append(Diagnostic(SourceLocation(path: folder.display(path)),
-                                                      "ignored: only Markdown files (.md) directly in content/aftercare/ become aftercare pages",
-                                                      severity: .warning, stage: .content))
-                    }
-                }
-                // Aftercare files are read on all cores: a big site has thousands.
-                let loader = self
-                for (file, found) in parallelMap(markdownFiles, { loader.readFile($0, inside: "content") }) {
-                    diagnostics += found
-                    if let file { sources.aftercare.append(file) }
-                }
+                sources.aftercare = walk.aftercare()
             case ("media", .directory):
-                collectStatic(relative, outputPrefix: "media", into: &sources.media)
+                sources.media = walk.media()
             case (_, .file) where Path.fileExtension(of: name) == "md":
-                if let file = read(relative, inside: "content") { sources.pages.append(file) }
+                if let file = walk.read(relative, inside: "content") { sources.pages.append(file) }
             default:
-                diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
-                                              "ignored: ClinicSite reads clinic.yml, *.md, aftercare/ and media/ in content/",
-                                              severity: .warning, stage: .content))
+                walk.diagnostics.append(Diagnostic(SourceLocation(path: folder.display(relative)),
+                                                   "ignored: ClinicSite reads clinic.yml, *.md, aftercare/ and media/ in content/",
+                                                   severity: .warning, stage: .content))
             }
         }
         if sources.clinic == nil {
-            diagnostics.append(Diagnostic(SourceLocation(path: folder.display("content/clinic.yml")),
-                                          "missing: every site needs content/clinic.yml with at least 'name' and 'url'",
-                                          stage: .content))
+            walk.diagnostics.append(Self.missingClinic(folder))
         }
+        if let (templates, assets) = walk.theme() {
+            sources.templates = templates
+            sources.assets = assets
+        }
+        return (sources, walk.diagnostics)
+    }
 
-        if FileSystem.isDirectory(folder.templatesPath) {
-            func collectTemplates(_ relative: String) {
-                for name in list(relative) {
-                    let child = relative + "/" + name
-                    guard checkInside(child) else { continue }
-                    switch FileSystem.resolvedKind(atPath: folder.absolute(child)) {
-                    case .directory:
-                        if child == "templates/assets" {
-                            collectStatic(child, outputPrefix: "assets", into: &sources.assets)
-                        } else {
-                            collectTemplates(child)
-                        }
-                    case .file where Path.fileExtension(of: name) == "mustache":
-                        if let file = read(child, inside: "templates") { sources.templates.append(file) }
-                    default:
-                        continue
-                    }
-                }
-            }
-            collectTemplates("templates")
-        } else {
-            diagnostics.append(Diagnostic(SourceLocation(path: folder.display("templates")),
-                                          "no 'templates' folder here; a site needs its theme's templates",
-                                          stage: .content))
-        }
-        return (sources, diagnostics)
+    /// The error for a site without `content/clinic.yml`.
+    static func missingClinic(_ folder: SiteFolder) -> Diagnostic {
+        Diagnostic(SourceLocation(path: folder.display("content/clinic.yml")),
+                   "missing: every site needs content/clinic.yml with at least 'name' and 'url'", stage: .content)
     }
 
     /// The largest Markdown, YAML or template file ClinicSite reads: far above any real page

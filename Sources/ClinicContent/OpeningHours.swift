@@ -6,9 +6,6 @@ public enum Weekday: String, Sendable, CaseIterable, Comparable {
     /// `Monday`
     public var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
-    /// `Mo`, as schema.org's `openingHours` text uses.
-    public var schemaShort: String { String(name.prefix(2)) }
-
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -7,6 +7,17 @@ public struct StaticFile: Sendable, Hashable {
     public var sourcePath: String
     /// The path shown in messages.
     public var displayPath: String
+    /// Its size and modification time when it was found: a new version of the file has
+    /// another stamp, so outputs made from it are made again.
+    public var stamp: FileStamp?
+
+    /// Creates a static file.
+    public init(outputPath: String, sourcePath: String, displayPath: String, stamp: FileStamp? = nil) {
+        self.outputPath = outputPath
+        self.sourcePath = sourcePath
+        self.displayPath = displayPath
+        self.stamp = stamp
+    }
 }
 
 /// Everything read from a site folder, before any parsing.

@@ -181,16 +181,4 @@ package enum Cmark {
         }
         return count
     }
-
-    /// Counts whitespace-separated words in plain text.
-    package static func countWords(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == 32 || byte == 9 || byte == 10 || byte == 13
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
-        }
-        return count
-    }
 }

@@ -3,16 +3,19 @@ import ClinicContent
 import ClinicMarkdown
 /// What listings show of an aftercare page (the aftercare index, the home page's latest
 /// advice, related pages).
-package struct ListingEntry: Equatable, Sendable {
-    package var title: String
-    package var slug: String
-    package var summary: String?
+public struct ListingEntry: Equatable, Sendable {
+    /// The file the page came from.
+    public var source: String
+    public var title: String
+    public var slug: String
+    public var summary: String?
     /// The treatment as shown (`Hot stone`).
-    package var treatment: String?
+    public var treatment: String?
     /// The newest of `updated` and `date`.
-    package var date: Day?
+    public var date: Day?
 
-    package init(_ page: AftercarePage) {
+    package init(_ page: borrowing AftercarePage) {
+        source = page.sourcePath
         title = page.title
         slug = page.slug
         summary = page.summary
@@ -21,7 +24,7 @@ package struct ListingEntry: Equatable, Sendable {
     }
 
     /// The page's address inside the site (`aftercare/cupping/`).
-    package var path: String { "aftercare/\(slug)/" }
+    public var path: String { "aftercare/\(slug)/" }
 }
 
 /// The aftercare index in order: every page's entry, grouped by treatment (groups by name,
@@ -39,8 +42,8 @@ package struct AftercareIndex: Sendable {
     package private(set) var entries: [ListingEntry]
     package private(set) var groups: [Group]
 
-    package init(_ pages: [AftercarePage]) {
-        entries = pages.map(ListingEntry.init)
+    package init(_ pages: [Shared<AftercarePage>]) {
+        entries = pages.map { ListingEntry($0.value) }
         var byKey: [String: Group] = [:]
         for index in entries.indices {
             let name = entries[index].treatment ?? "General"
@@ -115,41 +118,41 @@ package struct AftercareIndex: Sendable {
 /// the others. The index lists `aftercare_per_page` entries per page: `/aftercare/`, then
 /// `/aftercare/page/2/` and so on. Equal listings render the same page, so a rebuild renders
 /// only the listing pages whose value changed.
-package struct AftercareListing: Equatable, Sendable {
+public struct AftercareListing: Equatable, Sendable {
     /// A treatment's entries on this page; `continued` when it began on an earlier page.
-    package struct Group: Equatable, Sendable {
-        package var treatment: String
-        package var id: String
-        package var continued: Bool
-        package var entries: [ListingEntry]
+    public struct Group: Equatable, Sendable {
+        public var treatment: String
+        public var id: String
+        public var continued: Bool
+        public var entries: [ListingEntry]
     }
 
     /// A treatment of the whole index: where its entries begin, and how many there are.
-    package struct Treatment: Equatable, Sendable {
-        package var name: String
-        package var id: String
+    public struct Treatment: Equatable, Sendable {
+        public var name: String
+        public var id: String
         /// The number of the listing page its first entry is on.
-        package var page: Int
-        package var count: Int
+        public var page: Int
+        public var count: Int
     }
 
     /// 1 for `/aftercare/`.
-    package var number: Int
+    public var number: Int
     /// How many listing pages there are.
-    package var total: Int
-    package var groups: [Group]
+    public var total: Int
+    public var groups: [Group]
     /// Every treatment of the index, on every page (for the treatment links).
-    package var treatments: [Treatment]
+    public var treatments: [Treatment]
 
     /// The output folder of listing page `number`.
-    package static func path(_ number: Int) -> String {
+    public static func path(_ number: Int) -> String {
         number == 1 ? "aftercare/" : "aftercare/page/\(number)/"
     }
 
-    package var path: String { Self.path(number) }
+    public var path: String { Self.path(number) }
 
     /// The entries of this page, in order.
-    package var entries: [ListingEntry] { groups.flatMap(\.entries) }
+    public var entries: [ListingEntry] { groups.flatMap(\.entries) }
 
     /// Splits the index into pages of `perPage` entries. An empty index is one page with
     /// nothing on it.
@@ -184,7 +187,7 @@ package struct AftercareListing: Equatable, Sendable {
     /// The numbers of the listing pages the page links to, with `nil` for a gap: the first,
     /// the last and the two either side of this one (`1 … 4 5 [6] 7 8 … 20`). A gap of a
     /// single page shows that page instead.
-    package var pageLinks: [Int?] {
+    public var pageLinks: [Int?] {
         var shown = Set([1, total])
         for near in (number - 2)...(number + 2) where (1...total).contains(near) { shown.insert(near) }
         var links: [Int?] = []

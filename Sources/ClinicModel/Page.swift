@@ -1,12 +1,30 @@
 import ClinicBase
 import ClinicContent
 import ClinicMarkdown
+
+/// A section of the FAQ an aftercare page asks for in its front matter (`faq: [After your
+/// massage]`), with where it asks.
+public struct FAQReference: Sendable, Hashable {
+    /// The section title as written.
+    public var title: String
+    /// Where it is written.
+    public var location: SourceLocation
+
+    /// Creates a reference.
+    public init(title: String, location: SourceLocation) {
+        self.title = title
+        self.location = location
+    }
+}
+
 /// An aftercare page, from `content/aftercare/<name>.md`.
-public struct AftercarePage: Sendable {
+public struct AftercarePage: Sendable, Equatable {
     /// The file it came from.
     public var sourcePath: String
     /// The last part of its address.
     public var slug: String
+    /// Where an address clash is reported: the `slug:` line, or the file's start.
+    public var slugLocation: SourceLocation
     public var title: String
     /// Front matter `summary`, else the first paragraph's text.
     public var summary: String?
@@ -21,7 +39,9 @@ public struct AftercarePage: Sendable {
     public var reviewedBy: String?
     public var tags: [String]
     public var draft: Bool
-    /// The FAQ sections named in front matter, in that order.
+    /// The FAQ sections named in front matter, as named.
+    public var faqReferences: [FAQReference]
+    /// The FAQ sections named in front matter, in that order, as the FAQ has them.
     public var faqSections: [FAQSection]
     /// The template that renders it (`aftercare` unless front matter names another).
     public var template: String
@@ -45,9 +65,11 @@ public struct AftercarePage: Sendable {
 }
 
 /// Another page (about, services, contact…), from `content/<name>.md`.
-public struct Page: Sendable {
+public struct Page: Sendable, Equatable {
     public var sourcePath: String
     public var slug: String
+    /// Where an address clash is reported: the `slug:` line, or the file's start.
+    public var slugLocation: SourceLocation
     public var title: String
     public var summary: String?
     public var date: Day?
@@ -66,7 +88,7 @@ public struct Page: Sendable {
 }
 
 /// The home page's own text, from `content/index.md` (optional).
-public struct HomePage: Sendable {
+public struct HomePage: Sendable, Equatable {
     public var sourcePath: String?
     /// A title for the browser tab; the clinic's name when not given.
     public var title: String?

@@ -37,8 +37,8 @@ package struct RelatedPages: Sendable {
     /// Above this many tags on any page, the tag-pair index is not built.
     package static let maximumIndexedTags = 8
 
-    package init(_ pages: [AftercarePage], limit: Int = 3) {
-        self.init(keys: pages.map(Key.init), limit: limit)
+    package init(_ pages: [Shared<AftercarePage>], limit: Int = 3) {
+        self.init(keys: pages.map { Key($0.value) }, limit: limit)
     }
 
     package init(keys pages: [Key], limit: Int = 3) {

@@ -35,11 +35,17 @@ public final class DirectorySink: OutputSink {
         return normalized
     }
 
-    public func write(_ contents: String, to path: String) throws {
+    public func write(_ bytes: [UInt8], to path: String) throws {
         let path = try checked(path)
         try ensureParent(of: path)
-        try FileSystem.write(contents, to: Path.join(root, path))
+        try FileSystem.write(bytes, to: Path.join(root, path))
         written.withLock { _ = $0.insert(path) }
+    }
+
+    public func remove(_ path: String) throws {
+        let path = try checked(path)
+        guard written.withLock({ $0.remove(path) }) != nil else { return }
+        try FileSystem.removeTree(Path.join(root, path))
     }
 
     public func copy(_ file: StaticFile) throws {

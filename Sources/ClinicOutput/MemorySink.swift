@@ -8,9 +8,12 @@ public final class MemorySink: OutputSink {
 
     public init() {}
 
-    public func write(_ contents: String, to path: String) throws {
-        let bytes = Array(contents.utf8)
+    public func write(_ bytes: [UInt8], to path: String) throws {
         storage.withLock { $0[path] = bytes }
+    }
+
+    public func remove(_ path: String) throws {
+        storage.withLock { $0[path] = nil }
     }
 
     public func copy(_ file: StaticFile) throws {

@@ -1,13 +1,16 @@
 import ClinicBase
 import ClinicContent
-/// Where rendered files go, one at a time, as soon as each is rendered (stage 6).
+
+/// Where output files go, one at a time, as soon as each is rendered (stage 6).
 ///
 /// `build` writes into a staging folder that replaces the output only when everything
 /// succeeded; the preview server keeps files in memory. Sinks are called from several
 /// threads at once.
 public protocol OutputSink: Sendable {
-    /// Stores `contents` at `path` (relative to the output root, `/`-separated).
-    func write(_ contents: String, to path: String) throws
-    /// Stores a copy of a static file.
+    /// Stores `bytes` at `path` (relative to the output root, `/`-separated).
+    func write(_ bytes: [UInt8], to path: String) throws
+    /// Stores a copy of a static file at its output path.
     func copy(_ file: StaticFile) throws
+    /// Removes the file at `path`: an output the site no longer has.
+    func remove(_ path: String) throws
 }

@@ -1,4 +1,3 @@
-import ClinicOutput
 import ClinicBase
 import ClinicContent
 import ClinicMarkdown

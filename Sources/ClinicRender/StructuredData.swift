@@ -1,32 +1,24 @@
-import ClinicOutput
 import ClinicBase
 import ClinicContent
 import ClinicMarkdown
 import ClinicModel
 /// schema.org JSON-LD for each page: the clinic as a LocalBusiness subtype on every page,
 /// plus the page itself (a `MedicalWebPage` for aftercare, with breadcrumbs) and an
-/// `FAQPage` where questions are shown.
-package struct StructuredData {
-    package let site: Site
+/// `FAQPage` where questions are shown. Made from the pages' views.
+enum StructuredData {
     /// The start of every page's script up to and including the clinic node, encoded and
     /// escaped once: it is the same on every page.
-    private let scriptStart: String
-
-    package init(site: Site) {
-        self.site = site
-        self.scriptStart = Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(site).json())
+    static func scriptStart(_ clinic: Clinic) -> String {
+        Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(clinic).json())
     }
 
-    package var clinicID: String { StructuredData.clinicID(site) }
-
-    package static func clinicID(_ site: Site) -> String { site.clinic.url.absolute("") + "#clinic" }
+    static func clinicID(_ url: SiteURL) -> String { url.absolute("") + "#clinic" }
 
     /// The clinic as a LocalBusiness subtype.
-    package static func clinic(_ site: Site) -> JSONValue {
-        let clinic = site.clinic
+    static func clinic(_ clinic: Clinic) -> JSONValue {
         var fields: [String: JSONValue?] = [
             "@type": .string(clinic.schemaType),
-            "@id": .string(clinicID(site)),
+            "@id": .string(clinicID(clinic.url)),
             "name": .string(clinic.name),
             "url": .string(clinic.url.description),
             "description": clinic.description.json,
@@ -103,8 +95,8 @@ package struct StructuredData {
     /// (`@context` sorts before `@graph`), with the clinic node encoded only once per site.
     /// Escaping works byte by byte and never across the ASCII commas that join the nodes, so
     /// escaping the parts one by one gives the bytes escaping the whole would.
-    package func script(_ nodes: [JSONValue]) -> String {
-        var script = scriptStart
+    static func script(_ chrome: Chrome, _ nodes: [JSONValue]) -> String {
+        var script = chrome.values.value.scriptStart
         for node in nodes {
             script += ","
             script += node.scriptSafeJSON()
@@ -113,19 +105,20 @@ package struct StructuredData {
         return script
     }
 
-    package func webPage(type: String = "WebPage", title: String, description: String?, path: String) -> [String: JSONValue?] {
-        [
+    static func webPage(type: String = "WebPage", title: String, description: String?, path: String, chrome: Chrome) -> [String: JSONValue?] {
+        let values = chrome.values.value
+        return [
             "@type": .string(type),
-            "@id": .string(site.clinic.url.absolute(path)),
-            "url": .string(site.clinic.url.absolute(path)),
+            "@id": .string(values.url.absolute(path)),
+            "url": .string(values.url.absolute(path)),
             "name": .string(title),
             "description": description.json,
-            "inLanguage": .string(site.clinic.language),
-            "publisher": ["@id": .string(clinicID)],
+            "inLanguage": .string(values.site.language),
+            "publisher": ["@id": .string(clinicID(values.url))],
         ]
     }
 
-    package func breadcrumbs(_ trail: [(name: String, path: String)]) -> JSONValue {
+    static func breadcrumbs(_ trail: [(name: String, path: String)], url: SiteURL) -> JSONValue {
         [
             "@type": "BreadcrumbList",
             "itemListElement": .array(trail.enumerated().map { index, crumb in
@@ -133,16 +126,16 @@ package struct StructuredData {
                     "@type": "ListItem",
                     "position": .int(index + 1),
                     "name": .string(crumb.name),
-                    "item": .string(site.clinic.url.absolute(crumb.path)),
+                    "item": .string(url.absolute(crumb.path)),
                 ]
             }),
         ]
     }
 
-    package func faqPage(_ sections: [FAQSection], path: String, name: String) -> JSONValue {
+    static func faqPage(_ sections: [FAQSectionView], path: String, name: String, url: SiteURL) -> JSONValue {
         [
             "@type": "FAQPage",
-            "@id": .string(site.clinic.url.absolute(path) + "#faq"),
+            "@id": .string(url.absolute(path) + "#faq"),
             "name": .string(name),
             "mainEntity": .array(sections.flatMap(\.questions).map { question in
                 [
@@ -154,8 +147,12 @@ package struct StructuredData {
         ]
     }
 
-    package func aftercare(_ page: AftercarePage) -> String {
-        var fields = webPage(type: "MedicalWebPage", title: page.title, description: page.summary, path: page.path)
+    /// An aftercare page: `MedicalWebPage`, breadcrumbs, and the FAQ it shows.
+    static func aftercare(_ view: AftercareView) -> String {
+        let page = view.page.value
+        let url = view.chrome.values.value.url
+        let path = "aftercare/\(page.slug)/"
+        var fields = webPage(type: "MedicalWebPage", title: page.head.title, description: page.summary, path: path, chrome: view.chrome)
         fields["datePublished"] = page.date.map { .string($0.iso) }
         fields["dateModified"] = page.lastChanged.map { .string($0.iso) }
         fields["lastReviewed"] = page.reviewed.map { .string($0.iso) }
@@ -163,14 +160,43 @@ package struct StructuredData {
         if let treatment = page.treatment { fields["about"] = ["@type": "MedicalTherapy", "name": .string(treatment)] }
         if !page.tags.isEmpty { fields["keywords"] = .string(page.tags.joined(separator: ", ")) }
         fields["audience"] = "https://schema.org/Patient"
-        fields["wordCount"] = .int(page.content.wordCount)
+        fields["wordCount"] = .int(page.wordCount)
         var nodes: [JSONValue] = [
             .object(fields),
-            breadcrumbs([("Home", ""), ("Aftercare", "aftercare/"), (page.title, page.path)]),
+            breadcrumbs([("Home", ""), ("Aftercare", "aftercare/"), (page.head.title, path)], url: url),
         ]
         if !page.faqSections.isEmpty {
-            nodes.append(faqPage(page.faqSections, path: page.path, name: page.title))
+            nodes.append(faqPage(page.faqSections, path: path, name: page.head.title, url: url))
         }
-        return script(nodes)
+        return script(view.chrome, nodes)
+    }
+
+    /// A page of the aftercare index: a `CollectionPage` of its entries, and breadcrumbs.
+    static func listing(_ view: ListingView) -> String {
+        let listing = view.listing
+        let url = view.chrome.values.value.url
+        var node = webPage(type: "CollectionPage", title: view.head.title, description: view.head.description,
+                           path: listing.path, chrome: view.chrome)
+        node["hasPart"] = .array(listing.entries.map { ["@id": .string(url.absolute($0.path))] })
+        var trail: [(name: String, path: String)] = [("Home", ""), ("Aftercare", "aftercare/")]
+        if listing.number > 1 { trail.append(("Page \(listing.number)", listing.path)) }
+        return script(view.chrome, [.object(node), breadcrumbs(trail, url: url)])
+    }
+
+    static func home(_ view: HomeView) -> String {
+        script(view.chrome, [.object(webPage(title: view.head.title, description: view.head.description, path: "", chrome: view.chrome))])
+    }
+
+    static func page(_ view: PageView, path: String) -> String {
+        script(view.chrome, [.object(webPage(title: view.head.title, description: view.summary, path: path, chrome: view.chrome))])
+    }
+
+    static func faq(_ view: FAQView) -> String {
+        let node = webPage(title: view.title, description: view.summary, path: "faq/", chrome: view.chrome)
+        return script(view.chrome, [.object(node), faqPage(view.sections, path: "faq/", name: view.title, url: view.chrome.values.value.url)])
+    }
+
+    static func notFound(_ view: NotFoundView) -> String {
+        script(view.chrome, [])
     }
 }

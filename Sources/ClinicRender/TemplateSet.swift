@@ -1,4 +1,3 @@
-import ClinicOutput
 import ClinicBase
 import ClinicContent
 import ClinicMarkdown
@@ -19,8 +18,6 @@ public struct TemplateSet: @unchecked Sendable {
     public let names: Set<String>
     /// The partial and parent tags in each template.
     package let references: [String: [TemplateReference]]
-    /// Every word (letters, digits and `_`) anywhere in any template, tags and text alike.
-    package let words: Set<String>
 
     /// Parses `files` (from ``SiteSources/templates``). Returns nil when any template is
     /// broken or missing; the diagnostics carry the template's path, line and column.
@@ -31,9 +28,7 @@ public struct TemplateSet: @unchecked Sendable {
         var names: Set<String> = []
         var references: [String: [TemplateReference]] = [:]
         var paths: [String: String] = [:]
-        var words: Set<String> = []
         for file in files {
-            words.formUnion(file.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
             let name = String(file.relativePath.dropLast(".mustache".count))
             paths[name] = file.path
             do {
@@ -82,7 +77,7 @@ public struct TemplateSet: @unchecked Sendable {
         for name in references.keys.sorted() where state[name] == nil { visit(name) }
 
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: names, references: references, words: words), diagnostics)
+        return (TemplateSet(library: library, names: names, references: references), diagnostics)
     }
 
     /// Renders the template `name` with `context`.
@@ -99,55 +94,7 @@ public struct TemplateSet: @unchecked Sendable {
     package func replacing(_ fixed: [String: MustacheTemplate]) -> TemplateSet {
         var library = self.library
         for (name, template) in fixed { library.register(template, named: name) }
-        return TemplateSet(library: library, names: names, references: references, words: words)
-    }
-
-    /// False when no template has `word` anywhere: then no template reads a value by that
-    /// name, whatever the delimiters (`{{count}}`, `{{treatments.0.count}}`, `<%count%>`).
-    /// (`{{.}}` on a dictionary prints all of it without naming a key, but in no fixed
-    /// order: such a template gives no stable output to keep anyway.)
-    package func mentions(_ word: String) -> Bool {
-        words.contains(word)
-    }
-
-    /// The partials that only ever render against a page's top-level values when `name` is
-    /// rendered: every tag including them, in every template `name` can reach, sits outside
-    /// any `{{#section}}`, in a template itself included that way. Outermost first.
-    package func topLevelPartials(of name: String) -> [String] {
-        let reachable = Set(partials(reachableFrom: name) + [name])
-        var topLevel: [String] = []
-        var seen: Set<String> = [name]
-        var queue = [name]
-        while !queue.isEmpty {
-            let current = queue.removeFirst()
-            for reference in references[current] ?? [] where !reference.insideSection && !seen.contains(reference.name) {
-                seen.insert(reference.name)
-                queue.append(reference.name)
-                if reference.isPartial { topLevel.append(reference.name) }
-            }
-        }
-        return topLevel.filter { partial in
-            reachable.allSatisfy { template in
-                (references[template] ?? []).allSatisfy { $0.name != partial || (!$0.insideSection && seen.contains(template)) }
-            }
-        }
-    }
-
-    /// Every partial `name` includes, directly or through other partials and parents,
-    /// outermost first.
-    package func partials(reachableFrom name: String) -> [String] {
-        var seen: Set<String> = [name]
-        var order: [String] = []
-        var queue = [name]
-        while !queue.isEmpty {
-            let current = queue.removeFirst()
-            for reference in references[current] ?? [] where !seen.contains(reference.name) {
-                seen.insert(reference.name)
-                queue.append(reference.name)
-                if reference.isPartial { order.append(reference.name) }
-            }
-        }
-        return order
+        return TemplateSet(library: library, names: names, references: references)
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -26,6 +26,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "List the pages left out and why.")
     var verbose = false
 
+    @Flag(name: .long, help: "Print the time each stage of the build took (wall and CPU).")
+    var timings = false
+
     func run() throws {
         let start = ContinuousClock.now
         let folder = SiteFolder(siteOptions.site)
@@ -36,6 +39,11 @@ struct Build: ParsableCommand {
             let elapsed = ContinuousClock.now - start
             let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             print("Built \(result.pageCount) pages (\(result.fileCount) files) into \(outputFolder.displayPath) in \(milliseconds) ms")
+            if timings {
+                for stage in result.times.stages {
+                    print("  \(stage.name): \(Int(stage.wall * 1000)) ms, \(Int(stage.cpu * 1000)) ms CPU")
+                }
+            }
             if !result.excluded.isEmpty {
                 if verbose {
                     for exclusion in result.excluded {

@@ -1,4 +1,5 @@
 import ClinicBase
+import ClinicRender
 import ClinicContent
 import ClinicModel
 import ClinicBuild

@@ -71,8 +71,9 @@ struct CalloutTests {
 struct QRCodeTests {
     @Test("a URL encodes to a square QR symbol with its three finder patterns")
     func structure() throws {
-        let modules = try #require(QRCode.modules(for: "https://willowstreet.example/aftercare/cupping-aftercare/"))
-        let size = modules.count
+        let code = try #require(QRCode(encoding: "https://willowstreet.example/aftercare/cupping-aftercare/"))
+        let size = code.size
+        let modules = (0..<size).map { row in (0..<size).map { code.isDark(row: row, column: $0) } }
         #expect((size - 17) % 4 == 0 && size >= 21)
         #expect(modules.allSatisfy { $0.count == size })
         // Finder patterns: a dark 7×7 ring with a dark 3×3 centre, at three corners.
@@ -89,8 +90,9 @@ struct QRCodeTests {
     @Test("the SVG path draws exactly the QR modules")
     func pathMatchesModules() throws {
         let url = "https://willowstreet.example/aftercare/why-am-i-sore-after-massage/"
-        let modules = try #require(QRCode.modules(for: url))
-        let svg = try #require(QRCode.svg(for: url, label: "x"))
+        let code = try #require(QRCode(encoding: url))
+        let modules = (0..<code.size).map { row in (0..<code.size).map { code.isDark(row: row, column: $0) } }
+        let svg = code.svg(label: "x")
         let start = try #require(svg.range(of: " d=\""))
         let path = svg[start.upperBound...].prefix { $0 != "\"" }
         var grid = Array(repeating: Array(repeating: false, count: modules.count), count: modules.count)
@@ -105,8 +107,9 @@ struct QRCodeTests {
 
     @Test("the SVG has a quiet zone, one path, and an escaped label")
     func svg() throws {
-        let svg = try #require(QRCode.svg(for: "https://example.org/x/", label: "QR code for <x>"))
-        let size = try #require(QRCode.modules(for: "https://example.org/x/")).count + 8
+        let code = try #require(QRCode(encoding: "https://example.org/x/"))
+        let svg = code.svg(label: "QR code for <x>")
+        let size = code.size + 8
         #expect(svg.contains("viewBox=\"0 0 \(size) \(size)\""))
         #expect(svg.contains("aria-label=\"QR code for &lt;x&gt;\""))
         #expect(svg.components(separatedBy: "<path").count == 2)

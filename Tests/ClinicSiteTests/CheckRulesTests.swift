@@ -67,10 +67,10 @@ struct CheckRulesTests {
         let today = Day(year: 2026, month: 11, day: 1)!
         let interval = ReviewInterval(months: 12)
         func page(reviewed: Day?) -> AftercarePage {
-            AftercarePage(sourcePath: "content/aftercare/a.md", slug: "a", title: "A", summary: "S", hasOwnSummary: true,
+            AftercarePage(sourcePath: "content/aftercare/a.md", slug: "a", slugLocation: SourceLocation(path: "content/aftercare/a.md"), title: "A", summary: "S", hasOwnSummary: true,
                           treatment: nil, date: nil, updated: nil, reviewed: reviewed,
                           reviewedLocation: SourceLocation(path: "content/aftercare/a.md", line: 5, column: 11),
-                          reviewedBy: nil, tags: [], draft: false, faqSections: [], template: "aftercare", templateLocation: nil,
+                          reviewedBy: nil, tags: [], draft: false, faqReferences: [], faqSections: [], template: "aftercare", templateLocation: nil,
                           content: MarkdownRenderer.render("Text"))
         }
         #expect(PageRules.aftercare(page(reviewed: Day(year: 2025, month: 11, day: 1)), interval: interval, today: today).isEmpty)

@@ -108,10 +108,11 @@ struct OutputTests {
     @Test("a write failure fails the build and keeps the previous site")
     func writeFailure() throws {
         struct FailingSink: OutputSink {
-            func write(_ contents: String, to path: String) throws {
+            func write(_ bytes: [UInt8], to path: String) throws {
                 if path.hasPrefix("aftercare/") { throw FileSystem.Failure(operation: "writing", path: path, code: 28) }
             }
             func copy(_ file: StaticFile) throws {}
+            func remove(_ path: String) throws {}
         }
         let temporary = try TemporaryFolder()
         let site = try temporary.copySite("basic")

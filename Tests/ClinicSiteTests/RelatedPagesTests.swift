@@ -166,7 +166,7 @@ struct RelatedPagesTests {
 }
 
 /// A small deterministic generator for test data.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     /// One of `values`.

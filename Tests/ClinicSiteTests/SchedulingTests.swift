@@ -37,11 +37,11 @@ struct SchedulingTests {
     @Test("a page is shown up to and on its 'expires' day, and left out after it")
     func expires() {
         let page = matter("expires: 2026-12-31\n")
-        #expect(SiteLoader.exclusion(page, path: "p.md", options: BuildOptions(today: today)) == nil)
+        #expect(PageReader.exclusion(page, path: "p.md", options: BuildOptions(today: today)) == nil)
         let later = BuildOptions(today: Day(year: 2027, month: 1, day: 1)!)
-        #expect(SiteLoader.exclusion(page, path: "p.md", options: later)?.reason == "expired on 2026-12-31 (build with --expired to include it)")
+        #expect(PageReader.exclusion(page, path: "p.md", options: later)?.reason == "expired on 2026-12-31 (build with --expired to include it)")
         let included = BuildOptions(includeExpired: true, today: Day(year: 2027, month: 1, day: 1)!)
-        #expect(SiteLoader.exclusion(page, path: "p.md", options: included) == nil)
+        #expect(PageReader.exclusion(page, path: "p.md", options: included) == nil)
     }
 
     @Test("'expires' must be a date, and not before 'date'")

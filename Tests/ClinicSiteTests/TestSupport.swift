@@ -90,8 +90,13 @@ func source(_ text: String, path: String = "content/aftercare/test.md") -> Sourc
 /// Builds a site folder into memory with fixed options.
 func buildInMemory(_ folder: String, parallel: Bool = true) throws -> (MemorySink, BuildReport) {
     let sink = MemorySink()
-    let report = try SiteBuilder.render(folder: SiteFolder(folder), options: BuildOptions(today: Fixtures.today, parallel: parallel), into: sink)
+    let (_, report) = try SiteBuilder.render(folder: SiteFolder(folder), options: BuildOptions(today: Fixtures.today, parallel: parallel), into: sink)
     return (sink, report)
+}
+
+/// The warnings of a successful in-memory build (empty if it failed).
+func buildWarnings(_ folder: String) -> [Diagnostic] {
+    (try? buildInMemory(folder))?.1.warnings ?? []
 }
 
 /// The diagnostics of a failing in-memory build (empty if it succeeded).
@@ -103,5 +108,56 @@ func buildErrors(_ folder: String) -> [Diagnostic] {
         return failure.diagnostics
     } catch {
         return []
+    }
+}
+
+/// A ``SiteSession`` writing into one in-memory sink, as `serve` uses it: each call's output
+/// is every file the sink holds after it (outputs left for later hold their bytes from before,
+/// or nothing for a new path, until ``finishPending()``).
+final class TestSession {
+    /// What one call gave.
+    struct Output {
+        var files: [String: [UInt8]]
+        var rendered: [String]
+        var removed: [String]
+        var pending: DeferredOutputs?
+        var warnings: [Diagnostic]
+        var excluded: [Exclusion]
+        var pageCount: Int
+    }
+
+    let session: SiteSession
+    let sink = MemorySink()
+
+    init(folder: SiteFolder, options: BuildOptions, deferring: Bool = false) {
+        session = SiteSession(folder: folder, options: options, deferring: deferring)
+    }
+
+    func build() throws(BuildFailure) -> Output {
+        output(try session.build(into: sink))
+    }
+
+    /// Outputs the last call left for later are rendered into the sink first, as the preview
+    /// does before it takes the next build.
+    func update(changed: [String]) throws(BuildFailure) -> Output {
+        _ = finishPending()
+        return output(try session.update(changed: changed, into: sink))
+    }
+
+    private var pending: DeferredOutputs?
+
+    /// Renders what the last call left for later into the sink; nil when nothing was left.
+    func finishPending() -> Output? {
+        guard let pending else { return nil }
+        for (path, bytes) in pending.finish() { try? sink.write(bytes, to: path) }
+        self.pending = nil
+        return Output(files: sink.files, rendered: pending.paths.sorted(), removed: [], pending: nil, warnings: [], excluded: [],
+                      pageCount: 0)
+    }
+
+    private func output(_ report: RebuildReport) -> Output {
+        pending = report.deferred
+        return Output(files: sink.files, rendered: report.rendered, removed: report.removed, pending: report.deferred,
+                      warnings: report.warnings, excluded: report.excluded, pageCount: report.pageCount)
     }
 }

@@ -82,28 +82,38 @@ public final class PreviewSite: Sendable {
         }
     }
 
-    /// Installs an incremental rebuild's output: only `rendered`, `removed` and `pending` paths
-    /// may differ from the current snapshot (see ``IncrementalBuilder``). Pending outputs are
-    /// rendered when asked for, or by ``complete(_:)``. The snapshot is changed in place, under
-    /// the lock: that is a few dictionary updates, where a copy of every file would take longer
-    /// than the rebuild.
-    public func publish(_ output: [String: [UInt8]], rendered: [String], removed: [String], pending: PendingOutputs? = nil,
+    /// Installs a rebuild's changes: the files it wrote, the paths it removed, and the outputs
+    /// it left to render (see ``SiteSession``); nothing else may differ from the current
+    /// snapshot. Deferred outputs are rendered when asked for, or by ``complete(_:)``. The
+    /// snapshot is changed in place, under the lock: that is a few dictionary updates, where a
+    /// copy of every file would take longer than the rebuild.
+    public func publish(written: [String: [UInt8]], removed: [String], pending: DeferredOutputs? = nil,
                         basePath: String, at now: Date = Date()) -> SiteUpdate {
         // Not a copy of the snapshot: one held here would make the change below copy every file.
         let (sameBase, earlierPending) = state.withLock { ($0.snapshot?.basePath == basePath, $0.snapshot?.pending) }
-        guard sameBase else {
-            return publish(output.merging(pending?.finish() ?? [:]) { $1 }, basePath: basePath, at: now)
-        }
         // Render what the last build left pending before taking the lock (only this caller
         // publishes, so the snapshot cannot change meanwhile).
         earlierPending?.finish()
+        guard sameBase else {
+            // Served under another path now: a new snapshot of every file.
+            var files = state.withLock { state -> [String: [UInt8]] in
+                state.snapshot?.complete()
+                return state.snapshot?.files.mapValues(\.bytes) ?? [:]
+            }
+            for path in removed { files[path] = nil }
+            files.merge(written) { $1 }
+            files.merge(pending?.finish() ?? [:]) { $1 }
+            return publish(files, basePath: basePath, at: now)
+        }
         return state.withLock { state in
             let hadProblem = state.problem != nil
             state.problem = nil
             // Taken out, the snapshot is held once and changes in place.
             var snapshot = state.snapshot.take()!
             snapshot.complete()
-            let changed = snapshot.update(output: output, rendered: rendered, removed: removed, pending: pending, at: now)
+            let previous = snapshot.id
+            let existed = Set(written.keys.filter { snapshot.files[$0] != nil })
+            let changed = snapshot.update(output: written, rendered: Array(written.keys), removed: removed, pending: pending, at: now)
             if changed.isEmpty && pending == nil {
                 // Nothing changed: the build stays the one browsers have.
                 state.snapshot = snapshot
@@ -111,13 +121,16 @@ public final class PreviewSite: Sendable {
             }
             snapshot.name("\(session)-\(state.buildCount + 1)", builtAt: now)
             state.install(snapshot)
+            if pending == nil, !hadProblem, changed.allSatisfy({ $0.hasSuffix(".css") && existed.contains($0) && !removed.contains($0) }) {
+                return .stylesheets(build: snapshot.id, previous: previous, changed: changed)
+            }
             return .pages(build: snapshot.id)
         }
     }
 
     /// Takes the rendered bytes of `pending`, outputs of the build served, into the snapshot
     /// (rendering those not rendered yet); the build and what browsers were told stay the same.
-    public func complete(_ pending: PendingOutputs) {
+    public func complete(_ pending: DeferredOutputs) {
         pending.finish()
         state.withLock { state in
             guard state.snapshot?.pending === pending else { return }

@@ -10,37 +10,35 @@ import Foundation
 /// Builds the site into memory with the same stages as `build` (only the sink differs),
 /// installs the result in the ``PreviewSite`` and tells connected browsers.
 ///
-/// The first build is a full one; after that an ``IncrementalBuilder`` re-renders only what
-/// a change touches (saving one aftercare page re-renders that page, and the listings when
-/// what they show changed); any change outside `content/aftercare/` rebuilds everything.
+/// The first build renders everything; after that a ``SiteSession`` takes each save through
+/// the one rebuild function, which renders only the outputs whose view changed.
 ///
-/// Browsers are told as soon as the saved pages, the index pages they are on, the home page
-/// and the feed are rendered; the outputs that only show a save in passing (the other index
-/// pages, pages listing it as related, the sitemap) render right after, and any of them asked
-/// for before then renders on the spot (see ``PendingOutputs``).
+/// Browsers are told as soon as the outputs that show the saved files are rendered (the page
+/// itself, the index pages and pages that list it, the home page and feed when they show
+/// it); the outputs that changed only in passing (index pages whose entries shifted by one)
+/// render right after, and any of them asked for before then renders on the spot (see
+/// ``DeferredOutputs``).
 public struct Rebuilder: Sendable {
     /// The site folder built.
     public let folder: SiteFolder
-    /// Include pages with `draft: true`.
-    public let includeDrafts: Bool
-    /// Include pages dated after today.
-    public let includeFuture: Bool
+    /// Which pages the preview includes, and as of which day.
+    public let options: BuildOptions
     /// Where builds go.
     public let site: PreviewSite
     /// Who is told.
     public let hub: EventHub
-    private let builder: IncrementalBuilder
+    private let session: SiteSession
 
-    /// Creates a rebuilder; nothing is built until ``rebuild(after:)``.
-    public init(folder: SiteFolder, includeDrafts: Bool, includeFuture: Bool, site: PreviewSite, hub: EventHub) {
+    /// Creates a rebuilder; nothing is built until ``rebuild(after:)``. `options` choose the
+    /// pages (drafts, future, expired, today); assets keep their plain names in the preview.
+    public init(folder: SiteFolder, options: BuildOptions, site: PreviewSite, hub: EventHub) {
+        var options = options
+        options.fingerprintAssets = false
         self.folder = folder
-        self.includeDrafts = includeDrafts
-        self.includeFuture = includeFuture
+        self.options = options
         self.site = site
         self.hub = hub
-        self.builder = IncrementalBuilder(folder: folder, options: BuildOptions(includeDrafts: includeDrafts, includeFuture: includeFuture,
-                                                                                today: .today(), fingerprintAssets: false),
-                                           deferring: true)
+        self.session = SiteSession(folder: folder, options: options, deferring: true)
     }
 
     /// Builds the site on a background thread (the build itself uses every core) and
@@ -50,24 +48,25 @@ public struct Rebuilder: Sendable {
     ///   (empty for the first build).
     @discardableResult
     public func rebuild(after changes: [String] = []) async -> RebuildResult {
-        let builder = self.builder
+        let session = self.session
         let start = ContinuousClock.now
-        let built = await withCheckedContinuation { (continuation: CheckedContinuation<Result<IncrementalBuilder.Output, BuildFailure>, Never>) in
+        let sink = CollectingSink()
+        let first = session.current == nil
+        let built = await withCheckedContinuation { (continuation: CheckedContinuation<Result<RebuildReport, BuildFailure>, Never>) in
             DispatchQueue.global(qos: .userInitiated).async {
                 do throws(BuildFailure) {
-                    let output = changes.isEmpty ? try builder.build() : try builder.update(changed: changes)
-                    continuation.resume(returning: .success(output))
+                    let report = changes.isEmpty ? try session.build(into: sink) : try session.update(changed: changes, into: sink)
+                    continuation.resume(returning: .success(report))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
             }
         }
         switch built {
-        case .success(let output):
-            let update = output.incremental
-                ? site.publish(output.files, rendered: output.rendered, removed: output.removed, pending: output.pending,
-                               basePath: output.basePath)
-                : site.publish(output.files, basePath: output.basePath)
+        case .success(let report):
+            let update = first || changes.isEmpty
+                ? site.publish(sink.written, basePath: report.basePath)
+                : site.publish(written: sink.written, removed: report.removed, pending: report.deferred, basePath: report.basePath)
             switch update {
             case .unchanged:
                 break
@@ -77,14 +76,16 @@ public struct Rebuilder: Sendable {
                 hub.publish(.reload(build: build))
             }
             let told = ContinuousClock.now
-            var summary = BuildSummary(pageCount: output.pageCount,
-                                       fileCount: output.files.count, warnings: output.warnings, excluded: output.excluded)
-            if let pending = output.pending {
-                let finished = await withCheckedContinuation { (continuation: CheckedContinuation<IncrementalBuilder.Output?, Never>) in
-                    DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: builder.finishPending()) }
+            var summary = BuildSummary(pageCount: report.pageCount, fileCount: report.fileCount,
+                                       warnings: report.warnings, excluded: report.excluded)
+            if let pending = report.deferred {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global(qos: .userInitiated).async {
+                        pending.finish()
+                        continuation.resume()
+                    }
                 }
                 site.complete(pending)
-                summary.fileCount = finished?.files.count ?? summary.fileCount
                 summary.renderedAfter = (pending.paths.count, ContinuousClock.now - told)
             }
             return RebuildResult(changes: changes, duration: told - start, outcome: .built(summary, update))

@@ -29,9 +29,9 @@ public struct SiteSnapshot: Sendable {
     /// pending outputs) are under it.
     private var folderSizes: [String: Int] = [:]
     /// Outputs of this build rendered after it was published, or on request (see
-    /// ``PendingOutputs``): `files` holds their bytes from before, if any, until
+    /// ``DeferredOutputs``): `files` holds their bytes from before, if any, until
     /// ``complete()``.
-    public private(set) var pending: PendingOutputs?
+    public private(set) var pending: DeferredOutputs?
 
     /// Makes a snapshot from a build's output. A file whose bytes equal the one in `previous`
     /// keeps its modification date, so browsers keep what they cached. `previous` has no
@@ -65,7 +65,7 @@ public struct SiteSnapshot: Sendable {
     ///
     /// - Returns: the rendered and removed paths whose bytes changed, sorted.
     mutating func update(output: [String: [UInt8]], rendered: [String], removed: [String],
-                         pending: PendingOutputs?, at now: Date) -> [String] {
+                         pending: DeferredOutputs?, at now: Date) -> [String] {
         precondition(self.pending == nil, "a snapshot takes the next build once its pending outputs are in")
         var changed: [String] = []
         for path in removed where files.removeValue(forKey: path) != nil {

@@ -3,6 +3,7 @@ import ClinicContent
 import ClinicModel
 import ClinicRender
 import ClinicBuild
+import ClinicOutput
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -45,7 +46,9 @@ struct LiveReloadTests {
             let reload = try #require(await events.next(named: "reload", timeout: .seconds(5)))
             let build = try #require(preview.server.site.snapshot?.id)
             #expect(reload.data == "{\"build\":\"\(build)\"}")
-            let clean = try IncrementalBuilder(folder: site.folder, options: BuildOptions(fingerprintAssets: false)).build().files
+            let cleanSink = MemorySink()
+            _ = try SiteBuilder.render(folder: site.folder, options: BuildOptions(fingerprintAssets: false), into: cleanSink)
+            let clean = cleanSink.files
             for number in 2...5 {
                 let page = try await preview.request("/aftercare/page/\(number)/")
                 #expect(page.status == .ok)

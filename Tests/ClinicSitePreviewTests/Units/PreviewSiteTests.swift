@@ -3,6 +3,7 @@ import ClinicContent
 import ClinicModel
 import ClinicRender
 import ClinicBuild
+import ClinicOutput
 import Foundation
 import Testing
 @testable import ClinicSitePreview
@@ -83,18 +84,17 @@ struct PreviewSiteTests {
     func incrementalFolders() {
         let site = PreviewSite(session: "s")
         _ = site.publish(["index.html": page, "a/b/index.html": page, "a/c.css": css], basePath: "/")
-        #expect(site.publish(["index.html": page, "a/b/index.html": page, "a/c.css": css], rendered: ["a/b/index.html"], removed: [],
-                             basePath: "/") == .unchanged)
+        #expect(site.publish(written: ["a/b/index.html": page], removed: [], basePath: "/") == .unchanged)
         #expect(site.snapshot?.id == "s-1")
-        #expect(site.publish([:], rendered: [], removed: ["a/b/index.html"], basePath: "/") == .pages(build: "s-2"))
+        #expect(site.publish(written: [:], removed: ["a/b/index.html"], basePath: "/") == .pages(build: "s-2"))
         #expect(site.resource(at: "/a/b/") == nil)
         #expect(site.resource(at: "/a/")?.isFolder == true)
-        #expect(site.publish(["a/d/e/index.html": page], rendered: ["a/d/e/index.html"], removed: ["a/c.css"], basePath: "/")
+        #expect(site.publish(written: ["a/d/e/index.html": page], removed: ["a/c.css"], basePath: "/")
                 == .pages(build: "s-3"))
         #expect(site.resource(at: "/a/d/")?.isFolder == true)
         #expect(site.resource(at: "/a/d/e/index.html")?.isFolder == false)
         #expect(site.resource(at: "/a/c.css") == nil)
-        #expect(site.publish([:], rendered: [], removed: ["a/d/e/index.html"], basePath: "/") == .pages(build: "s-4"))
+        #expect(site.publish(written: [:], removed: ["a/d/e/index.html"], basePath: "/") == .pages(build: "s-4"))
         #expect(site.resource(at: "/a/") == nil)
         #expect(site.resource(at: "/")?.isFolder == true)
     }
@@ -103,29 +103,31 @@ struct PreviewSiteTests {
     func pendingOutputs() throws {
         let copy = try SiteCopy()
         try copy.write(try copy.read("content/clinic.yml") + "\naftercare_per_page: 1\n", to: "content/clinic.yml")
-        let builder = IncrementalBuilder(folder: copy.folder, options: BuildOptions(), deferring: true)
+        let session = SiteSession(folder: copy.folder, options: BuildOptions(fingerprintAssets: false), deferring: true)
         let site = PreviewSite(session: "s")
-        _ = site.publish(try builder.build().files, basePath: "/")
+        let first = CollectingSink()
+        _ = try session.build(into: first)
+        _ = site.publish(first.written, basePath: "/")
         // A page listed first on the index moves every other entry to the next page, and adds one.
         try copy.write("---\ntitle: Rest after acupressure\ntreatment: Acupressure\ntags: [rest]\n---\nRest.\n",
                        to: "content/aftercare/acupressure-rest.md")
-        let output = try builder.update(changed: ["content/aftercare/acupressure-rest.md"])
-        let pending = try #require(output.pending)
-        #expect(pending.paths.contains("aftercare/page/5/index.html") && output.files["aftercare/page/5/index.html"] == nil)
-        #expect(site.publish(output.files, rendered: output.rendered, removed: output.removed, pending: pending,
-                             basePath: output.basePath) == .pages(build: "s-2"))
-        let clean = try IncrementalBuilder(folder: copy.folder, options: BuildOptions()).build().files
+        let sink = CollectingSink()
+        let report = try session.update(changed: ["content/aftercare/acupressure-rest.md"], into: sink)
+        let pending = try #require(report.deferred)
+        #expect(pending.paths.contains("aftercare/page/5/index.html") && sink.written["aftercare/page/5/index.html"] == nil)
+        #expect(site.publish(written: sink.written, removed: report.removed, pending: pending, basePath: report.basePath) == .pages(build: "s-2"))
+        let clean = MemorySink()
+        _ = try SiteBuilder.render(folder: copy.folder, options: BuildOptions(fingerprintAssets: false), into: clean)
         #expect(site.resource(at: "/aftercare/page/5")?.isFolder == true)
         for path in pending.paths.sorted() {
-            let expected = path.hasSuffix(".html") ? LiveReloadPage.inject(into: clean[path]!, build: "s-2", problem: nil) : clean[path]!
+            let expected = path.hasSuffix(".html") ? LiveReloadPage.inject(into: clean.files[path]!, build: "s-2", problem: nil) : clean.files[path]!
             #expect(text(site.resource(at: "/" + path)) == String(decoding: expected, as: UTF8.self), "\(path)")
         }
-        _ = builder.finishPending()
         site.complete(pending)
         let snapshot = try #require(site.snapshot)
         #expect(snapshot.pending == nil && snapshot.id == "s-2")
-        #expect(Set(snapshot.files.keys) == Set(clean.keys))
-        for (path, bytes) in clean where snapshot.files[path]?.bytes != bytes { Issue.record("\(path) differs from a clean build") }
+        #expect(Set(snapshot.files.keys) == Set(clean.files.keys))
+        for (path, bytes) in clean.files where snapshot.files[path]?.bytes != bytes { Issue.record("\(path) differs from a clean build") }
     }
 
     @Test("before any good build there is nothing to serve")

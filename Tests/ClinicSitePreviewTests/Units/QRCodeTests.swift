@@ -1,3 +1,4 @@
+import ClinicRender
 import Testing
 @testable import ClinicSitePreview
 

@@ -1,0 +1,108 @@
+import ClinicBase
+import ClinicContent
+import ClinicMarkdown
+import ClinicModel
+
+/// A heading in an aftercare page's table of contents.
+public struct TocEntry: Sendable, Equatable {
+    public var level: Int
+    public var id: String
+    public var title: String
+}
+
+/// An FAQ section as a page shows it, with anchors prefixed for the page it is on.
+public struct FAQSectionView: Sendable, Equatable {
+    /// A question and its answer.
+    public struct Question: Sendable, Equatable {
+        public var question: String
+        public var id: String
+        /// HTML.
+        public var answer: String
+        /// The answer as text, for structured data.
+        public var answerText: String
+        /// Its anchor on the FAQ page.
+        public var faqURL: String
+    }
+
+    public var title: String
+    public var id: String
+    /// HTML before the first question.
+    public var intro: String
+    /// The section's anchor on the FAQ page.
+    public var faqURL: String
+    public var questions: [Question]
+
+    /// `section` with ids prefixed by `idPrefix` (`faq-` on aftercare pages, so they cannot
+    /// clash with the page's own headings).
+    init(_ section: FAQSection, idPrefix: String, url: SiteURL) {
+        let faq = url.path("faq/") + "#"
+        title = section.title
+        id = idPrefix + section.id
+        intro = section.introHTML
+        faqURL = faq + section.id
+        questions = section.questions.map { question in
+            Question(question: question.question, id: idPrefix + question.id, answer: question.answerHTML,
+                     answerText: question.answerText, faqURL: faq + question.id)
+        }
+    }
+}
+
+/// What an aftercare page's template reads of the page itself.
+public struct AftercarePageView: Sendable, Equatable {
+    public var head: PageHead
+    /// The file it comes from.
+    public var source: String
+    public var slug: String
+    /// The template that renders it.
+    public var template: String
+    /// The body, HTML.
+    public var content: String
+    public var summary: String?
+    /// The treatment as written (structured data) and as shown (`Hot stone`).
+    public var treatment, treatmentShown: String?
+    public var reviewedBy: String?
+    public var date, updated, reviewed, lastChanged: Day?
+    public var tags: [String]
+    /// `##` and `###` headings.
+    public var toc: [TocEntry]
+    public var wordCount: Int
+    public var readingMinutes: Int
+    public var faqSections: [FAQSectionView]
+
+    /// The output file: `aftercare/<slug>/index.html`.
+    public var key: String { "aftercare/\(slug)/index.html" }
+
+    init(_ page: AftercarePage, site: Site) {
+        head = PageHead(kind: .aftercare, title: page.title, description: page.summary, path: page.path, site: site)
+        source = page.sourcePath
+        slug = page.slug
+        template = page.template
+        content = page.content.html
+        summary = page.summary
+        treatment = page.treatment
+        treatmentShown = page.treatment.map(Site.displayTreatment)
+        reviewedBy = page.reviewedBy
+        date = page.date
+        updated = page.updated
+        reviewed = page.reviewed
+        lastChanged = page.lastChanged
+        tags = page.tags
+        toc = page.content.headings.filter { $0.level == 2 || $0.level == 3 }.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }
+        wordCount = page.content.wordCount
+        readingMinutes = page.content.readingMinutes
+        faqSections = page.faqSections.map { FAQSectionView($0, idPrefix: "faq-", url: site.clinic.url) }
+    }
+}
+
+/// An aftercare page (`aftercare/<slug>/index.html`).
+public struct AftercareView: Sendable, Equatable {
+    public var chrome: Chrome
+    public var page: Shared<AftercarePageView>
+    /// Up to three related pages, best first.
+    public var related: [ListingEntry]
+
+    /// True when the page shows any of `sources`.
+    func shows(_ sources: Set<String>) -> Bool {
+        sources.contains(page.value.source) || related.contains { sources.contains($0.source) } || chrome.shows(sources)
+    }
+}

@@ -1,0 +1,57 @@
+import ClinicBase
+import ClinicContent
+import ClinicModel
+
+/// What one output file shows: everything its template reads, and nothing else. Two equal
+/// views render the same bytes, so a rebuild renders only the outputs whose view changed.
+public enum OutputView: Sendable, Equatable {
+    case aftercare(AftercareView)
+    case listing(ListingView)
+    case home(HomeView)
+    case page(PageView)
+    case faq(FAQView)
+    case notFound(NotFoundView)
+    case sitemap(SitemapView)
+    case robots(RobotsView)
+    case feed(FeedView)
+    case file(FileView)
+
+    /// True when the output shows something of any of `sources` (paths of files as messages
+    /// show them): the saved page itself, a listing it is on, a page that lists it as related.
+    /// An output whose view changed without showing the save (an index page whose entries
+    /// only shifted by one) can render after the others.
+    public func shows(_ sources: Set<String>) -> Bool {
+        switch self {
+        case .aftercare(let view): view.shows(sources)
+        case .listing(let view): view.shows(sources)
+        case .home(let view): view.shows(sources)
+        case .page(let view): view.shows(sources)
+        case .faq(let view): view.shows(sources)
+        case .notFound(let view): view.shows(sources)
+        case .sitemap(let view): view.shows(sources)
+        case .robots(let view): view.shows(sources)
+        case .feed(let view): view.shows(sources)
+        case .file(let view): view.shows(sources)
+        }
+    }
+
+    /// True for an HTML page.
+    public var isPage: Bool {
+        switch self {
+        case .aftercare, .listing, .home, .page, .faq, .notFound: true
+        case .sitemap, .robots, .feed, .file: false
+        }
+    }
+}
+
+/// An output file: its path in the output (the key) and its view.
+public struct Output: Sendable {
+    /// `aftercare/cupping/index.html`
+    public var key: String
+    public var view: OutputView
+
+    public init(key: String, view: OutputView) {
+        self.key = key
+        self.view = view
+    }
+}

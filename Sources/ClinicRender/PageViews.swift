@@ -1,0 +1,128 @@
+import ClinicBase
+import ClinicContent
+import ClinicMarkdown
+import ClinicModel
+
+/// One page of the aftercare index (`aftercare/index.html`, `aftercare/page/<n>/index.html`).
+public struct ListingView: Sendable, Equatable {
+    public var chrome: Chrome
+    public var head: PageHead
+    public var listing: AftercareListing
+
+    func shows(_ sources: Set<String>) -> Bool {
+        listing.groups.contains { $0.entries.contains { sources.contains($0.source) } } || chrome.shows(sources)
+    }
+}
+
+/// The home page (`index.html`).
+public struct HomeView: Sendable, Equatable {
+    public var chrome: Chrome
+    public var head: PageHead
+    /// The introduction from `index.md`, HTML.
+    public var intro: String
+    /// The five newest aftercare pages.
+    public var latest: [ListingEntry]
+    /// `index.md`, when there is one.
+    public var source: String?
+
+    func shows(_ sources: Set<String>) -> Bool {
+        source.map(sources.contains) == true || latest.contains { sources.contains($0.source) } || chrome.shows(sources)
+    }
+}
+
+/// Another page (`<slug>/index.html`).
+public struct PageView: Sendable, Equatable {
+    public var chrome: Chrome
+    public var head: PageHead
+    public var source: String
+    public var template: String
+    /// The body, HTML.
+    public var content: String
+    public var summary: String?
+    public var date, updated: Day?
+
+    func shows(_ sources: Set<String>) -> Bool {
+        sources.contains(source) || chrome.shows(sources)
+    }
+}
+
+/// The FAQ page (`faq/index.html`).
+public struct FAQView: Sendable, Equatable {
+    public var chrome: Chrome
+    public var head: PageHead
+    public var title: String
+    /// The front matter's `summary`.
+    public var summary: String?
+    /// HTML before the first section.
+    public var intro: String
+    public var sections: [FAQSectionView]
+
+    func shows(_ sources: Set<String>) -> Bool { chrome.shows(sources) }
+}
+
+/// The not-found page (`404.html`).
+public struct NotFoundView: Sendable, Equatable {
+    public var chrome: Chrome
+    public var head: PageHead
+
+    func shows(_ sources: Set<String>) -> Bool { chrome.shows(sources) }
+}
+
+/// `sitemap.xml`: every address, with its last change when known.
+public struct SitemapView: Sendable, Equatable {
+    /// One address.
+    public struct Entry: Sendable, Equatable {
+        public var path: String
+        public var lastModified: Day?
+        /// The file the page comes from, when it is an aftercare page.
+        public var source: String?
+    }
+
+    public var url: SiteURL
+    public var entries: [Entry]
+    public var clinicSource: String
+
+    func shows(_ sources: Set<String>) -> Bool {
+        sources.contains(clinicSource) || entries.contains { $0.source.map(sources.contains) == true }
+    }
+}
+
+/// `robots.txt`.
+public struct RobotsView: Sendable, Equatable {
+    public var url: SiteURL
+    public var clinicSource: String
+
+    func shows(_ sources: Set<String>) -> Bool { sources.contains(clinicSource) }
+}
+
+/// `feed.xml`: the newest aftercare pages as an Atom feed.
+public struct FeedView: Sendable, Equatable {
+    /// One entry.
+    public struct Entry: Sendable, Equatable {
+        public var source: String
+        public var title: String
+        public var path: String
+        public var date, lastChanged: Day?
+        public var summary: String?
+        /// The body, HTML.
+        public var content: String
+    }
+
+    public var url: SiteURL
+    public var name: String
+    public var language: String
+    /// Newest first.
+    public var entries: [Entry]
+    public var clinicSource: String
+
+    func shows(_ sources: Set<String>) -> Bool {
+        sources.contains(clinicSource) || entries.contains { sources.contains($0.source) }
+    }
+}
+
+/// A file copied as it is (a theme asset, a media file).
+public struct FileView: Sendable, Equatable {
+    public var file: StaticFile
+
+    func shows(_ sources: Set<String>) -> Bool { sources.contains(file.displayPath) }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import ClinicBase
+@testable import ClinicContent
+@testable import ClinicModel
+@testable import ClinicOutput
+@testable import ClinicBuild
+
+/// Saves of `clinic.yml`, the FAQ and other pages go through the same rebuild as aftercare
+/// saves: the outputs whose view changed are rendered, and the result is a clean build's.
+@Suite("Rebuilds by comparison")
+struct RebuildByComparisonTests {
+    let options = BuildOptions(today: Fixtures.today)
+
+    func clean(_ site: String) throws -> [String: [UInt8]] {
+        let sink = MemorySink()
+        _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), into: sink)
+        return sink.files
+    }
+
+    @Test("a new phone number renders every page and nothing else")
+    func phone() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let session = TestSession(folder: SiteFolder(site), options: options)
+        let first = try session.build()
+        let clinic = try folder.read("site-folder/content/clinic.yml")
+        try folder.write(clinic.replacingOccurrences(of: "+1 555 0100", with: "+1 555 0199"), to: "site-folder/content/clinic.yml")
+        let output = try session.update(changed: ["content/clinic.yml"])
+        #expect(Set(output.rendered) == Set(first.files.keys.filter { $0.hasSuffix(".html") }))
+        #expect(output.removed.isEmpty)
+        #expect(output.files == (try clean(site)))
+    }
+
+    @Test("a comment in clinic.yml renders nothing")
+    func comment() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let session = TestSession(folder: SiteFolder(site), options: options)
+        _ = try session.build()
+        let clinic = try folder.read("site-folder/content/clinic.yml")
+        try folder.write("# Reviewed in November.\n" + clinic, to: "site-folder/content/clinic.yml")
+        let output = try session.update(changed: ["content/clinic.yml"])
+        #expect(output.rendered.isEmpty)
+        #expect(output.files == (try clean(site)))
+    }
+
+    @Test("editing one FAQ answer renders the FAQ page and the pages that show its section")
+    func faqAnswer() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let session = TestSession(folder: SiteFolder(site), options: options)
+        _ = try session.build()
+        let faq = try folder.read("site-folder/content/faq.md")
+        let edited = faq.replacingOccurrences(of: "### How do I book?\n\n", with: "### How do I book?\n\nBy phone, online, or at the desk.\n\n")
+        #expect(edited != faq)
+        try folder.write(edited, to: "site-folder/content/faq.md")
+        let output = try session.update(changed: ["content/faq.md"])
+        // Only why-am-i-sore-after-massage shows "Booking and frequency".
+        #expect(output.rendered == ["aftercare/why-am-i-sore-after-massage/index.html", "faq/index.html"])
+        #expect(output.files == (try clean(site)))
+    }
+
+    @Test("a page's menu entry renders every page; its body alone renders that page",
+          arguments: [false, true])
+    func otherPage(deferring: Bool) throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let session = TestSession(folder: SiteFolder(site), options: options, deferring: deferring)
+        let first = try session.build()
+        let about = try folder.read("site-folder/content/about.md")
+        try folder.write(about + "\nOne more paragraph.\n", to: "site-folder/content/about.md")
+        #expect(try session.update(changed: ["content/about.md"]).rendered == ["about/index.html"])
+        let retitled = about.replacingOccurrences(of: "title: About us", with: "title: About the clinic")
+        #expect(retitled != about)
+        try folder.write(retitled, to: "site-folder/content/about.md")
+        let output = try session.update(changed: ["content/about.md"])
+        #expect(Set(output.rendered) == Set(first.files.keys.filter { $0.hasSuffix(".html") }), "the menu shows the title")
+        _ = session.finishPending()
+        #expect(session.sink.files == (try clean(site)))
+    }
+
+    @Test("random saves of clinic.yml, the FAQ and other pages give a clean build's bytes, or a clean build's errors",
+          arguments: [3, 17, 40])
+    func randomSaves(seed: UInt64) throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let session = TestSession(folder: SiteFolder(site), options: options, deferring: seed % 2 == 1)
+        _ = try session.build()
+        var generator = SplitMix(seed: seed)
+        let clinic = try folder.read("site-folder/content/clinic.yml")
+        let faq = try folder.read("site-folder/content/faq.md")
+        let about = try folder.read("site-folder/content/about.md")
+        let clinicEdits: [(String) -> String] = [
+            { $0.replacingOccurrences(of: "+1 555 0100", with: "+1 555 01\(generator.next() % 90 + 10)") },
+            { $0.replacingOccurrences(of: "tagline: Registered", with: "tagline: Licensed") },
+            { $0.replacingOccurrences(of: "  sunday: closed", with: "  sunday: \"10:00-12:00\"") },
+            { $0 + "\naftercare_per_page: \(1 + generator.next() % 3)\n" },
+            { $0.replacingOccurrences(of: "url: https://willowstreet.example/", with: "url: https://example.org/willow/") },
+            { $0.replacingOccurrences(of: "name: Maya Chen", with: "name: Maya Chen-Li") },
+            { $0 + "\nmarkdown: { unsafe_html: true }\n" },
+            { $0.replacingOccurrences(of: "  monday: \"09:00-17:00\"", with: "  monday: \"17:00-09:00\"") },  // an error
+            { $0 },
+        ]
+        let faqEdits: [(String) -> String] = [
+            { $0.replacingOccurrences(of: "### How do I book?\n\n", with: "### How do I book?\n\nCall us.\n\n") },
+            { $0.replacingOccurrences(of: "## Booking and frequency", with: "## Booking") },  // a page names it: an error
+            { $0 + "\n### A new question?\n\nA new answer.\n" },
+            { $0 },
+        ]
+        let pageEdits: [(String) -> String] = [
+            { $0 + "\nMore about us, \(generator.next() % 100).\n" },
+            { $0.replacingOccurrences(of: "title: About us", with: "title: About the team") },
+            { $0.replacingOccurrences(of: "menu: ", with: "menu: 9\n# was: ") },
+            { $0.replacingOccurrences(of: "---\n", with: "---\nslug: faq\n", options: [], range: $0.range(of: "---\n")) },  // an error
+            { $0 },
+        ]
+        for step in 0..<16 {
+            var changed: Set<String> = []
+            switch generator.next() % 4 {
+            case 0:
+                try folder.write(generator.pick(clinicEdits)(clinic), to: "site-folder/content/clinic.yml")
+                changed.insert("content/clinic.yml")
+            case 1:
+                try folder.write(generator.pick(faqEdits)(faq), to: "site-folder/content/faq.md")
+                changed.insert("content/faq.md")
+            case 2:
+                try folder.write(generator.pick(pageEdits)(about), to: "site-folder/content/about.md")
+                changed.insert("content/about.md")
+            default:
+                let page = "content/new-page-\(generator.next() % 3).md"
+                if FileManager.default.fileExists(atPath: site + "/" + page) {
+                    try FileManager.default.removeItem(atPath: site + "/" + page)
+                } else {
+                    try folder.write("---\ntitle: New \(step)\nmenu: \(generator.next() % 5)\n---\nNew.\n", to: "site-folder/" + page)
+                }
+                changed.insert(page)
+            }
+            let expected = buildErrors(site)
+            let output: TestSession.Output
+            do throws(BuildFailure) {
+                output = try session.update(changed: changed.sorted())
+            } catch {
+                #expect(error.diagnostics == expected, "seed \(seed), step \(step): \(changed.sorted())")
+                continue
+            }
+            #expect(expected.isEmpty, "seed \(seed), step \(step): a clean build fails, the save did not")
+            _ = session.finishPending()
+            #expect(session.sink.files == (try clean(site)), "seed \(seed), step \(step): \(changed.sorted())")
+            #expect(output.warnings == buildWarnings(site), "seed \(seed), step \(step)")
+        }
+    }
+}
