@@ -67,26 +67,35 @@ final class Compiler {
     }
 
     /// Compiles `body` with a value of type `Child` pushed; returns it and the child's slot.
-    func compile<Child: MustacheModel>(_ body: [Node], _ scope: Scope, pushing: Child.Type, listElement: Bool) -> (Render, Int) {
+    func compile<Child: MustacheModel>(_ body: [Node], _ scope: Scope, pushing: Child.Type, listElement: Bool) -> (Render, Render?, Int) {
         let depth = scope.frames.count
         slotCount = max(slotCount, depth + 1)
         var inner = scope
         inner.frames.insert(FrameInfo(depth: depth, binder: TypedFrame<Child>(), isListElement: listElement), at: 0)
-        return (compile(body, inner), depth)
+        return (compile(body, inner), listElement ? compileLaterElements(body, inner) : nil, depth)
+    }
+
+    /// Compiles the body of a list section for its second and later elements: without the
+    /// indentation of its first line when ``MustacheOptions/indentsEveryListElement`` is off
+    /// (nil when that makes no difference).
+    func compileLaterElements(_ body: [Node], _ scope: Scope) -> Render? {
+        guard !options.indentsEveryListElement, !scope.add.isEmpty, case .lineStart? = body.first else { return nil }
+        return compile(body, scope, lead: .noAdd)
     }
 
     /// Compiles `body` with a ``MustacheValue`` pushed; returns it, the slot, and whether the
     /// value joins a run of such values already in that slot.
-    func compile(_ body: [Node], _ scope: Scope, pushingDynamic: Void) -> (Render, Int, Bool) {
+    func compile(_ body: [Node], _ scope: Scope, pushingDynamic: Void) -> (first: Render, later: Render, depth: Int, joins: Bool) {
         var inner = scope
         inner.dynamicPushes += 1
-        if let top = scope.frames.first, top.binder.isDynamicRun {
-            return (compile(body, inner), top.depth, true)
+        let joins = scope.frames.first?.binder.isDynamicRun ?? false
+        let depth = joins ? scope.frames[0].depth : scope.frames.count
+        if !joins {
+            slotCount = max(slotCount, depth + 1)
+            inner.frames.insert(FrameInfo(depth: depth, binder: DynamicFrame(), isListElement: false), at: 0)
         }
-        let depth = scope.frames.count
-        slotCount = max(slotCount, depth + 1)
-        inner.frames.insert(FrameInfo(depth: depth, binder: DynamicFrame(), isListElement: false), at: 0)
-        return (compile(body, inner), depth, false)
+        let first = compile(body, inner)
+        return (first, compileLaterElements(body, inner) ?? first, depth, joins)
     }
 
     func error(_ tag: Tag, _ message: String) {

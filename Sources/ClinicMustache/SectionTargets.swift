@@ -8,7 +8,7 @@ struct ObjectTarget<Child: MustacheModel>: SectionTarget {
             let inner = compiler.compile(body, scope)
             return { context, output in if read(context) == nil { inner(context, &output) } }
         }
-        let (inner, depth) = compiler.compile(body, scope, pushing: Child.self, listElement: false)
+        let (inner, _, depth) = compiler.compile(body, scope, pushing: Child.self, listElement: false)
         return { context, output in
             guard var child = read(context) else { return }
             withUnsafePointer(to: &child) { pointer in
@@ -29,13 +29,14 @@ struct ListTarget<Child: MustacheModel>: SectionTarget {
             let inner = compiler.compile(body, scope)
             return { context, output in if read(context).isEmpty { inner(context, &output) } }
         }
-        let (inner, depth) = compiler.compile(body, scope, pushing: Child.self, listElement: true)
+        let (first, later, depth) = compiler.compile(body, scope, pushing: Child.self, listElement: true)
+        let others = later ?? first
         return { context, output in
             read(context).withUnsafeBufferPointer { elements in
                 guard let base = elements.baseAddress else { return }
                 for index in 0..<elements.count {
                     context.slots[depth] = Slot(pointer: base + index, index: index, count: elements.count)
-                    inner(context, &output)
+                    (index == 0 ? first : others)(context, &output)
                 }
             }
         }
@@ -55,17 +56,17 @@ struct DynamicSection {
             let inner = compiler.compile(body, scope)
             return { context, value, output in if !value.isTruthy { inner(context, &output) } }
         }
-        let (inner, depth, joins) = compiler.compile(body, scope, pushingDynamic: ())
+        let (first, later, depth, joins) = compiler.compile(body, scope, pushingDynamic: ())
         return { context, value, output in
             guard value.isTruthy else { return }
             guard case .list(let elements) = value else {
                 var value = value
-                withUnsafePointer(to: &value) { push($0, context, depth, joins, inner, &output) }
+                withUnsafePointer(to: &value) { push($0, context, depth, joins, first, &output) }
                 return
             }
             elements.withUnsafeBufferPointer { elements in
                 guard let base = elements.baseAddress else { return }
-                for index in 0..<elements.count { push(base + index, context, depth, joins, inner, &output) }
+                for index in 0..<elements.count { push(base + index, context, depth, joins, index == 0 ? first : later, &output) }
             }
         }
     }
