@@ -69,13 +69,11 @@ extension Compiler {
         return render
     }
 
+    /// The templates being compiled from the last time `name` was entered, then `name`:
+    /// `a → b → a`.
     private func cycle(from name: String) -> String {
-        guard let first = inProgress.firstIndex(where: { $0.name == name }) else { return name }
-        var names = inProgress[first...].map(\.name)
-        if let last = names.last, let repeatStart = names.dropLast().lastIndex(of: last), repeatStart > 0 {
-            names = Array(names[repeatStart...])
-        }
-        return (names + [name]).joined(separator: " → ")
+        let start = inProgress.lastIndex { $0.name == name } ?? inProgress.endIndex
+        return (inProgress[start...].map(\.name) + [name]).joined(separator: " → ")
     }
 
     private func missing(_ tag: Tag, _ name: String, isParent: Bool) {

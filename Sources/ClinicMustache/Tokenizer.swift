@@ -7,6 +7,8 @@ struct Tokenizer {
     /// Syntax errors found, by byte offset of the tag they are about.
     private(set) var problems: [(offset: Int, message: String)] = []
 
+    private static let badDelimiters = "bad set-delimiter tag: it needs two delimiters, without '=', separated by a space, as in {{=<% %>=}}"
+
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
@@ -38,7 +40,12 @@ struct Tokenizer {
             return end + 1 + close.count
         }
         if inner < bytes.count, bytes[inner] == UInt8(ascii: "=") {
-            guard let end = find([UInt8(ascii: "=")] + close, from: inner + 1) else { return nil }
+            guard let end = find([UInt8(ascii: "=")] + close, from: inner + 1) else {
+                guard let end = find(close, from: inner) else { return nil }
+                problems.append((start, Self.badDelimiters))
+                tokens.append(Token(kind: .delimiters, start: start, end: end + close.count))
+                return end + close.count
+            }
             let tagEnd = end + 1 + close.count
             setDelimiters(bytes[(inner + 1)..<end], tagStart: start)
             tokens.append(Token(kind: .delimiters, start: start, end: tagEnd))
@@ -82,7 +89,7 @@ struct Tokenizer {
     private mutating func setDelimiters(_ content: ArraySlice<UInt8>, tagStart: Int) {
         let parts = content.split(whereSeparator: isSpace)
         guard parts.count == 2, !parts.contains(where: { $0.contains(UInt8(ascii: "=")) }) else {
-            problems.append((tagStart, "bad set-delimiter tag: it needs two delimiters separated by a space, as in {{=<% %>=}}"))
+            problems.append((tagStart, Self.badDelimiters))
             return
         }
         open = Array(parts[0])

@@ -85,7 +85,7 @@ struct TreeBuilder {
         }
         if match != stack.count - 1 {
             let inner = stack[stack.count - 1]
-            report(tag, "'{{/\(tag.name)}}' does not match '\(describe(inner))' at line \(inner.tag.line), column \(inner.tag.column), which is still open")
+            report(tag, "'{{/\(tag.name)}}' closes '\(describe(stack[match]))' while '\(describe(inner))' (line \(inner.tag.line), column \(inner.tag.column)) inside it is still open")
         }
         while stack.count > match { closeTop() }
     }
