@@ -14,7 +14,7 @@ extension Compiler {
         }
         var candidates: [Reader<MustacheValue>] = []
         for frame in scope.frames {
-            switch frame.binder.resolve(segments, depth: frame.depth) {
+            switch frame.binder.resolve(segments, depth: frame.depth, caches: caches) {
             case .absent: continue
             case .candidate(let read): candidates.append(read)
             case .found(.bound(let bound)): return candidates.isEmpty ? bound : .dynamicFirst(Self.first(candidates), otherwise: bound)

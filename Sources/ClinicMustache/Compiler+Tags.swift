@@ -40,9 +40,11 @@ extension Compiler {
     private func section(_ bound: Bound, _ tag: Tag, inverted: Bool, body: [Node], _ scope: Scope) -> Render? {
         switch bound {
         case .text(let read, html: false):
-            return ObjectTarget<String>(read: read).compileSection(body, inverted: inverted, scope: scope, compiler: self)
+            let target = ObjectTarget<String>(push: SectionDrivers.pointed(read), isPresent: { read($0) != nil }, boxed: false)
+            return target.compileSection(body, inverted: inverted, scope: scope, compiler: self)
         case .text(let read, html: true):
-            let target = ObjectTarget<HTMLString>(read: { read($0).map(HTMLString.init) })
+            let html: Reader<HTMLString> = { read($0).map(HTMLString.init) }
+            let target = ObjectTarget<HTMLString>(push: SectionDrivers.pointed(html), isPresent: { read($0) != nil }, boxed: false)
             return target.compileSection(body, inverted: inverted, scope: scope, compiler: self)
         case .bool(let read):
             let inner = compile(body, scope)

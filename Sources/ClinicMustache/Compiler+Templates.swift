@@ -65,7 +65,7 @@ extension Compiler {
         let render = compile(template.nodes, scope, lead: lead)
         inProgress.removeLast()
         slot.render = render
-        compiled[key] = (render, Array(diagnostics[start...]))
+        compiled[key] = CompiledTemplate(render: render, diagnostics: Array(diagnostics[start...]))
         return render
     }
 

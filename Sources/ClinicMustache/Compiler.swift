@@ -16,13 +16,21 @@ final class Compiler {
 
     let templates: [String: ParsedTemplate]
     let options: MustacheOptions
+    /// The caches of objects reached from the model.
+    let caches = CacheSlots()
     private(set) var diagnostics: [MustacheDiagnostic] = []
     /// Slots the deepest section needs.
     private(set) var slotCount = 1
     /// Bytes of fixed text, for reserving output capacity.
     private(set) var staticBytes = 0
-    var compiled: [String: (render: Render, diagnostics: [MustacheDiagnostic])] = [:]
+    var compiled: [String: CompiledTemplate] = [:]
     var inProgress: [(key: String, name: String, slot: RenderSlot, dynamicPushes: Int)] = []
+
+    /// A template compiled for one scope, and what compiling it found.
+    struct CompiledTemplate {
+        let render: Render
+        let diagnostics: [MustacheDiagnostic]
+    }
 
     init(templates: [String: ParsedTemplate], options: MustacheOptions) {
         self.templates = templates
@@ -67,11 +75,12 @@ final class Compiler {
     }
 
     /// Compiles `body` with a value of type `Child` pushed; returns it and the child's slot.
-    func compile<Child: MustacheModel>(_ body: [Node], _ scope: Scope, pushing: Child.Type, listElement: Bool) -> (Render, Render?, Int) {
+    func compile<Child: MustacheModel>(_ body: [Node], _ scope: Scope, pushing: Child.Type, listElement: Bool,
+                                       boxed: Bool) -> (Render, Render?, Int) {
         let depth = scope.frames.count
         slotCount = max(slotCount, depth + 1)
         var inner = scope
-        inner.frames.insert(FrameInfo(depth: depth, binder: TypedFrame<Child>(), isListElement: listElement), at: 0)
+        inner.frames.insert(FrameInfo(depth: depth, binder: TypedFrame<Child>(boxed: boxed), isListElement: listElement), at: 0)
         return (compile(body, inner), listElement ? compileLaterElements(body, inner) : nil, depth)
     }
 
@@ -123,9 +132,18 @@ final class Compiler {
     }
 }
 
-/// Collects the compiled pieces of a node list, merging consecutive text into one array.
+/// Collects the compiled pieces of a node list, merging consecutive text into one chunk.
+///
+/// The pieces are joined into a balanced tree of closures, each calling two it captured:
+/// calling a captured closure needs no retain, where calling one taken from an array does, and
+/// an array of closures also wraps each in a reabstraction thunk.
 struct Emitter {
-    private var pieces: [Render] = []
+    /// A closure in a struct keeps its own calling convention inside an array.
+    private struct Piece {
+        let render: Render
+    }
+
+    private var pieces: [Piece] = []
     private var text: [UInt8] = []
     private(set) var staticBytes = 0
 
@@ -137,32 +155,47 @@ struct Emitter {
     mutating func append(_ render: Render?) {
         guard let render else { return }
         flush()
-        pieces.append(render)
+        pieces.append(Piece(render: render))
     }
 
     private mutating func flush() {
         guard !text.isEmpty else { return }
-        let bytes = text
-        pieces.append { _, output in output.append(contentsOf: bytes) }
+        let chunk = TextChunk(text)
+        let render: Render = { _, output in output.append(contentsOf: chunk.bytes) }
+        pieces.append(Piece(render: render))
         text = []
     }
 
     mutating func finish() -> Render {
         flush()
-        switch pieces.count {
-        case 0: return { _, _ in }
-        case 1: return pieces[0]
-        case 2:
-            let (first, second) = (pieces[0], pieces[1])
-            return { context, output in
-                first(context, &output)
-                second(context, &output)
-            }
-        default:
-            let all = pieces
-            return { context, output in
-                for piece in all { piece(context, &output) }
-            }
+        guard !pieces.isEmpty else { return { _, _ in } }
+        return Self.join(pieces[...])
+    }
+
+    private static func join(_ pieces: ArraySlice<Piece>) -> Render {
+        if pieces.count == 1 { return pieces[pieces.startIndex].render }
+        let middle = pieces.startIndex + pieces.count / 2
+        let first = join(pieces[..<middle])
+        let second = join(pieces[middle...])
+        return { context, output in
+            first(context, &output)
+            second(context, &output)
         }
+    }
+}
+
+/// Fixed text of a template, in memory that lives as long as the compiled template (never
+/// written after `init`, so safe to share).
+final class TextChunk: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init(_ text: [UInt8]) {
+        let memory = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+        _ = memory.initialize(from: text)
+        self.bytes = UnsafeBufferPointer(memory)
+    }
+
+    deinit {
+        bytes.deallocate()
     }
 }

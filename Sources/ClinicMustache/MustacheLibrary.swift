@@ -44,11 +44,11 @@ public struct MustacheLibrary: Sendable {
             return (nil, [MustacheDiagnostic(path: name, line: 1, column: 1, message: message, severity: .error)])
         }
         let compiler = Compiler(templates: templates, options: options)
-        let scope = Scope(frames: [FrameInfo(depth: 0, binder: TypedFrame<Model>(), isListElement: false)])
+        let scope = Scope(frames: [FrameInfo(depth: 0, binder: TypedFrame<Model>(boxed: true), isListElement: false)])
         let render = compiler.compileTemplate(name, scope, lead: .noAdd, from: Tag(name: name, path: template.path, line: 1, column: 1))
         let diagnostics = compiler.uniqueDiagnostics
         guard let render, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let estimate = compiler.staticBytes + compiler.staticBytes / 2 + 256
-        return (MustacheTemplate(root: render, slotCount: compiler.slotCount, estimatedSize: estimate), diagnostics)
+        return (MustacheTemplate(root: render, slotCount: compiler.slotCount, cacheCount: compiler.caches.count, estimatedSize: estimate), diagnostics)
     }
 }

@@ -2,6 +2,7 @@
 public struct MustacheTemplate<Model>: Sendable {
     let root: Render
     let slotCount: Int
+    let cacheCount: Int
     let estimatedSize: Int
 
     /// Renders `model` into a new buffer.
@@ -14,11 +15,15 @@ public struct MustacheTemplate<Model>: Sendable {
 
     /// Renders `model`, appending to `buffer`.
     public func render(_ model: Model, into buffer: inout [UInt8]) {
+        let box = Box(model)
         withUnsafeTemporaryAllocation(of: Slot.self, capacity: slotCount) { slots in
-            var model = model
-            withUnsafePointer(to: &model) { pointer in
-                slots.initializeElement(at: 0, to: Slot(pointer: pointer, index: 0, count: 1))
-                root(RenderContext(slots: slots.baseAddress!), &buffer)
+            withUnsafeTemporaryAllocation(of: UnsafeRawPointer?.self, capacity: max(1, cacheCount)) { caches in
+                caches.initialize(repeating: nil)
+                slots.initializeElement(at: 0, to: Slot(pointer: Unmanaged.passUnretained(box).toOpaque(), index: 0, count: 1))
+                withExtendedLifetime(box) {
+                    root(RenderContext(slots: slots.baseAddress!, caches: caches.baseAddress!), &buffer)
+                }
+                for case let cached? in caches where cached != RenderContext.absent { Unmanaged<AnyObject>.fromOpaque(cached).release() }
             }
         }
     }

@@ -43,7 +43,7 @@ protocol FrameBinder {
     /// What messages call the value, and its fields.
     var schemaName: String { get }
     var fieldNames: [String] { get }
-    func resolve(_ segments: [String], depth: Int) -> Resolution
+    func resolve(_ segments: [String], depth: Int, caches: CacheSlots) -> Resolution
     /// What `{{.}}` reads, if the value has a value of its own.
     func implicit(depth: Int) -> Bound?
     /// A run of ``MustacheValue`` levels, which a further one joins.
@@ -57,23 +57,29 @@ extension FrameBinder {
 /// A level holding a value of a typed model.
 struct TypedFrame<Model: MustacheModel>: FrameBinder {
     let schema = Model.mustacheSchema
+    /// The slot holds a ``Box`` (the model, an object), not a pointer to the value.
+    let boxed: Bool
     var typeID: ObjectIdentifier { ObjectIdentifier(Model.self) }
     var schemaName: String { schema.name }
     var fieldNames: [String] { schema.fieldNames }
 
-    func resolve(_ segments: [String], depth: Int) -> Resolution {
+    private func path(_ depth: Int) -> Path<Model> {
+        boxed ? .boxed(depth) : .slot(depth)
+    }
+
+    func resolve(_ segments: [String], depth: Int, caches: CacheSlots) -> Resolution {
         if schema.looksUpAtRenderTime, let implicit = schema.implicit {
-            let read = Path<Model>.slot(depth).map(implicit.value)
+            let read = path(depth).map(implicit.value)
             let first = segments[0]
             let rest = segments[1...]
             return .candidate { read($0)?.member(first)?.descend(rest) }
         }
         guard schema.field(named: segments[0]) != nil else { return .absent }
-        return .found(schema.bind(.slot(depth), segments, 0))
+        return .found(schema.bind(path(depth), segments, 0, caches).binding)
     }
 
     func implicit(depth: Int) -> Bound? {
-        guard let implicit = schema.implicit, case .bound(let bound) = implicit.bind(.slot(depth), ["."], 0) else { return nil }
+        guard let implicit = schema.implicit, case .bound(let bound) = implicit.bind(path(depth), ["."], 0, CacheSlots()).binding else { return nil }
         return bound
     }
 }
@@ -85,7 +91,7 @@ struct DynamicFrame: FrameBinder {
     var isDynamicRun: Bool { true }
     var fieldNames: [String] { [] }
 
-    func resolve(_ segments: [String], depth: Int) -> Resolution {
+    func resolve(_ segments: [String], depth: Int, caches: CacheSlots) -> Resolution {
         let first = segments[0]
         let rest = segments[1...]
         return .candidate { context in

@@ -1,17 +1,65 @@
+/// Pushes a section's value: calls the body with the slot pointer for it, if it is present.
+@usableFromInline
+typealias ObjectDriver = @Sendable (RenderContext, (UnsafeRawPointer) -> Void) -> Void
+
+/// Pushes each element of a list: calls the body with the slot pointer, index and count.
+@usableFromInline
+typealias ListDriver = @Sendable (RenderContext, (UnsafeRawPointer, Int, Int) -> Void) -> Void
+
+/// Builds the closures that read and push a section's value. They are inlinable, so that they
+/// are specialized for the child type where it is declared: no generic metadata is looked up
+/// while rendering.
+@usableFromInline
+enum SectionDrivers {
+    /// An object, pushed in a ``Box``.
+    @inlinable
+    static func boxed<Child>(_ read: @escaping Reader<Child>) -> ObjectDriver {
+        { context, body in
+            guard let child = read(context) else { return }
+            let box = Box(child)
+            withExtendedLifetime(box) { body(UnsafeRawPointer(Unmanaged.passUnretained(box).toOpaque())) }
+        }
+    }
+
+    /// A value pushed by pointer (strings: cheaper to copy than to box).
+    @inlinable
+    static func pointed<Child>(_ read: @escaping Reader<Child>) -> ObjectDriver {
+        { context, body in
+            guard var child = read(context) else { return }
+            withUnsafePointer(to: &child) { body(UnsafeRawPointer($0)) }
+        }
+    }
+
+    /// The elements of a list, each pushed by a pointer into the array.
+    @inlinable
+    static func list<Child>(_ read: @escaping Reader<[Child]>) -> ListDriver {
+        { context, body in
+            guard let list = read(context) else { return }
+            list.withUnsafeBufferPointer { elements in
+                guard let base = elements.baseAddress else { return }
+                for index in 0..<elements.count { body(UnsafeRawPointer(base + index), index, elements.count) }
+            }
+        }
+    }
+}
+
 /// A section over a typed value that may be absent: renders once with it pushed.
 struct ObjectTarget<Child: MustacheModel>: SectionTarget {
-    let read: Reader<Child>
+    let push: ObjectDriver
+    let isPresent: @Sendable (RenderContext) -> Bool
+    /// The value is pushed in a ``Box`` (not by pointer).
+    let boxed: Bool
 
     func compileSection(_ body: [Node], inverted: Bool, scope: Scope, compiler: Compiler) -> Render {
-        let read = self.read
+        let isPresent = self.isPresent
         if inverted {
             let inner = compiler.compile(body, scope)
-            return { context, output in if read(context) == nil { inner(context, &output) } }
+            return { context, output in if !isPresent(context) { inner(context, &output) } }
         }
-        let (inner, _, depth) = compiler.compile(body, scope, pushing: Child.self, listElement: false)
+        let (inner, _, depth) = compiler.compile(body, scope, pushing: Child.self, listElement: false, boxed: boxed)
+        let push = self.push
         return { context, output in
-            guard var child = read(context) else { return }
-            withUnsafePointer(to: &child) { pointer in
+            push(context) { pointer in
                 context.slots[depth] = Slot(pointer: pointer, index: 0, count: 1)
                 inner(context, &output)
             }
@@ -21,23 +69,29 @@ struct ObjectTarget<Child: MustacheModel>: SectionTarget {
 
 /// A section over a list of typed values: renders once per element, with it pushed.
 struct ListTarget<Child: MustacheModel>: SectionTarget {
-    let read: @Sendable (RenderContext) -> [Child]
+    let push: ListDriver
+    let count: @Sendable (RenderContext) -> Int
 
     func compileSection(_ body: [Node], inverted: Bool, scope: Scope, compiler: Compiler) -> Render {
-        let read = self.read
+        let count = self.count
         if inverted {
             let inner = compiler.compile(body, scope)
-            return { context, output in if read(context).isEmpty { inner(context, &output) } }
+            return { context, output in if count(context) == 0 { inner(context, &output) } }
         }
-        let (first, later, depth) = compiler.compile(body, scope, pushing: Child.self, listElement: true)
-        let others = later ?? first
-        return { context, output in
-            read(context).withUnsafeBufferPointer { elements in
-                guard let base = elements.baseAddress else { return }
-                for index in 0..<elements.count {
-                    context.slots[depth] = Slot(pointer: base + index, index: index, count: elements.count)
-                    (index == 0 ? first : others)(context, &output)
+        let (first, later, depth) = compiler.compile(body, scope, pushing: Child.self, listElement: true, boxed: false)
+        let push = self.push
+        guard let later else {
+            return { context, output in
+                push(context) { pointer, index, count in
+                    context.slots[depth] = Slot(pointer: pointer, index: index, count: count)
+                    first(context, &output)
                 }
+            }
+        }
+        return { context, output in
+            push(context) { pointer, index, count in
+                context.slots[depth] = Slot(pointer: pointer, index: index, count: count)
+                if index == 0 { first(context, &output) } else { later(context, &output) }
             }
         }
     }
