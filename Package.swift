@@ -32,6 +32,9 @@ let package = Package(
             name: "CClinicSupport"
         ),
         .target(
+            name: "ClinicMustache"
+        ),
+        .target(
             name: "ClinicSite",
             dependencies: [
                 "Ccmark",
@@ -77,6 +80,11 @@ let package = Package(
                 // arenas spent about 12 % of the CPU time on it (consolidating, unlinking).
                 .linkedLibrary("jemalloc", .when(platforms: [.linux])),
             ]
+        ),
+        .testTarget(
+            name: "ClinicMustacheTests",
+            dependencies: ["ClinicMustache", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Spec"]
         ),
         .testTarget(
             name: "ClinicSiteTests",
