@@ -53,13 +53,18 @@ extension Compiler {
             let slot = running.slot
             return { context, output in slot.render(context, &output) }
         }
-        guard inProgress.filter({ $0.name == name }).count < Self.growthLimit else {
-            error(tag, "'\(name)' includes itself (\(cycle(from: name))) inside sections over typed values: each level would need a context one type deeper, so it can never be compiled; only MustacheValue data can recurse")
+        let again = inProgress.filter { $0.name == name }
+        guard again.count < Self.growthLimit else {
+            if again.last?.signature == scope.signature {
+                error(tag, "'\(name)' includes itself (\(cycle(from: name))) on an indented line of its own, so each level is indented further and would be compiled again without end; put the tag on a line with other content, or without indentation")
+            } else {
+                error(tag, "'\(name)' includes itself (\(cycle(from: name))) inside sections over typed values: each level would need a context one type deeper, so it can never be compiled; only MustacheValue data can recurse")
+            }
             return nil
         }
         let slot = RenderSlot()
         let start = diagnostics.count
-        inProgress.append((key, name, slot, scope.dynamicPushes))
+        inProgress.append((key, name, scope.signature, slot, scope.dynamicPushes))
         let template = templates[name]!
         append(template.diagnostics)
         let render = compile(template.nodes, scope, lead: lead)

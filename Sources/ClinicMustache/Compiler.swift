@@ -24,7 +24,7 @@ final class Compiler {
     /// Bytes of fixed text, for reserving output capacity.
     private(set) var staticBytes = 0
     var compiled: [String: CompiledTemplate] = [:]
-    var inProgress: [(key: String, name: String, slot: RenderSlot, dynamicPushes: Int)] = []
+    var inProgress: [(key: String, name: String, signature: String, slot: RenderSlot, dynamicPushes: Int)] = []
 
     /// A template compiled for one scope, and what compiling it found.
     struct CompiledTemplate {
@@ -40,7 +40,7 @@ final class Compiler {
     /// Compiles `nodes` in `scope`.
     func compile(_ nodes: [Node], _ scope: Scope, lead: Lead = .normal) -> Render {
         var emitter = Emitter()
-        if lead == .add, case .lineStart? = nodes.first {} else if lead == .add { emitter.append(scope.add) }
+        if lead == .add, !nodes.startsWithLineStart { emitter.append(scope.add) }
         var stripNext = false
         for (index, node) in nodes.enumerated() {
             if case .lineStart = node {
@@ -88,7 +88,7 @@ final class Compiler {
     /// indentation of its first line when ``MustacheOptions/indentsEveryListElement`` is off
     /// (nil when that makes no difference).
     func compileLaterElements(_ body: [Node], _ scope: Scope) -> Render? {
-        guard !options.indentsEveryListElement, !scope.add.isEmpty, case .lineStart? = body.first else { return nil }
+        guard !options.indentsEveryListElement, !scope.add.isEmpty, body.startsWithLineStart else { return nil }
         return compile(body, scope, lead: .noAdd)
     }
 

@@ -6,7 +6,6 @@ public struct MustacheSchemaDescription: Sendable {
         public let name: String
         public let kind: MustacheFieldKind
         let describeChild: (@Sendable () -> MustacheSchemaDescription)?
-        let childType: ObjectIdentifier?
 
         /// The schema of an object's or list's elements (computed on demand, so recursive
         /// types can be described).
@@ -30,7 +29,7 @@ public struct MustacheSchemaDescription: Sendable {
         self.isDynamic = schema.looksUpAtRenderTime
         self.type = ObjectIdentifier(Model.self)
         self.fields = schema.fields.map { name, field in
-            Field(name: name, kind: field.kind, describeChild: field.child, childType: field.child.map { _ in ObjectIdentifier(Model.self) })
+            Field(name: name, kind: field.kind, describeChild: field.child)
         }
     }
 
@@ -52,6 +51,6 @@ public struct MustacheSchemaDescription: Sendable {
 extension MustacheSchema {
     /// This schema's description (fields, kinds, children).
     public var fieldDescriptions: [MustacheSchemaDescription.Field] {
-        fields.map { MustacheSchemaDescription.Field(name: $0.name, kind: $0.field.kind, describeChild: $0.field.child, childType: nil) }
+        fields.map { MustacheSchemaDescription.Field(name: $0.name, kind: $0.field.kind, describeChild: $0.field.child) }
     }
 }

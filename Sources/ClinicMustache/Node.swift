@@ -56,6 +56,12 @@ struct BlockExpansion: Sendable {
 }
 
 extension [Node] {
+    /// Whether the nodes open with a line start.
+    var startsWithLineStart: Bool {
+        guard case .lineStart? = first else { return false }
+        return true
+    }
+
     /// The leading whitespace of the first non-blank line that starts in these nodes.
     var firstLineIndent: [UInt8]? {
         for index in indices where index + 1 < endIndex {

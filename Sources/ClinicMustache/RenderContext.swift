@@ -5,14 +5,14 @@ typealias Render = @Sendable (RenderContext, inout [UInt8]) -> Void
 @usableFromInline
 typealias Reader<Value> = @Sendable (RenderContext) -> Value?
 
-/// The context stack while a template renders: one slot per section depth, each pointing at
-/// the value that section pushed.
+/// The context stack while a template renders: one slot per section depth, each holding the
+/// value that section pushed.
 ///
 /// The compiler knows the type of the value in every slot at every tag (it bound the tag
 /// against it), so a field is read by going straight to its slot: no lookup by name, no cast.
-/// Slots live in a temporary allocation of the render call; each points at a value that
-/// outlives the section body reading it (a local of the section's closure, an element of a
-/// list being iterated, or the model itself).
+/// Slots live in a temporary allocation of the render call. The model and objects are held in
+/// a ``Box`` (kept alive by the section that pushed it); strings and list elements by a pointer
+/// to a local of the section's closure or into the list being iterated.
 @usableFromInline
 struct RenderContext {
     @usableFromInline

@@ -118,6 +118,16 @@ import Testing
         ])
     }
 
+    @Test func recursionOverMustacheValueDataWorksUnlessEachLevelIndentsFurther() {
+        let tree = MustacheValue.object(["name": .string("a"), "kids": .list([.object(["name": .string("b"), "kids": .list([])])])])
+        let flush = [("main", "{{>node}}"), ("node", "{{name}}\n{{#kids}}\n{{>node}}\n{{/kids}}\n")]
+        #expect(render(flush, tree) == "a\nb\n")
+        let indented = [("main", "{{>node}}"), ("node", "{{name}}\n{{#kids}}\n  {{>node}}\n{{/kids}}\n")]
+        #expect(messages(indented, for: MustacheValue.self) == [
+            "templates/node.mustache:3:3: 'node' includes itself (node → node) on an indented line of its own, so each level is indented further and would be compiled again without end; put the tag on a line with other content, or without indentation",
+        ])
+    }
+
     @Test func unknownNamesAreWarningsInSpecMode() {
         let templates = [("main", "[{{nope}}]")]
         #expect(messages(templates, for: PageView.self, options: .spec) == [
