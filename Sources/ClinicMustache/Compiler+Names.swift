@@ -43,18 +43,23 @@ extension Compiler {
         return options.unknownNameIsError ? nil : .dynamic { _ in nil }
     }
 
+    /// `first()`, `last()`, `index()`, `even()`, `odd()` of the element of the innermost list
+    /// section, as swift-mustache has them (only directly inside it: not once another section
+    /// has pushed a value). For ``MustacheValue`` data that is known at render time only, and
+    /// they are false and empty elsewhere.
     private func listPosition(_ tag: Tag, _ scope: Scope) -> Bound? {
-        guard let top = scope.frames.first, top.isListElement else {
+        guard let top = scope.frames.first, top.isListElement || top.binder.isDynamicRun else {
             error(tag, "'\(tag.name)' works only directly inside a section over a list")
             return nil
         }
         let depth = top.depth
+        let inList: @Sendable (RenderContext) -> Bool = { $0.slots[depth].count > 0 }
         switch tag.name {
-        case "first()": return .bool { $0.slots[depth].index == 0 }
-        case "last()": return .bool { $0.slots[depth].index == $0.slots[depth].count - 1 }
-        case "even()": return .bool { $0.slots[depth].index & 1 == 0 }
-        case "odd()": return .bool { $0.slots[depth].index & 1 == 1 }
-        default: return .int { $0.slots[depth].index }
+        case "first()": return .bool { inList($0) && $0.slots[depth].index == 0 }
+        case "last()": return .bool { inList($0) && $0.slots[depth].index == $0.slots[depth].count - 1 }
+        case "even()": return .bool { inList($0) && $0.slots[depth].index & 1 == 0 }
+        case "odd()": return .bool { inList($0) && $0.slots[depth].index & 1 == 1 }
+        default: return .int { inList($0) ? $0.slots[depth].index : nil }
         }
     }
 

@@ -115,22 +115,25 @@ struct DynamicSection {
             guard value.isTruthy else { return }
             guard case .list(let elements) = value else {
                 var value = value
-                withUnsafePointer(to: &value) { push($0, context, depth, joins, first, &output) }
+                withUnsafePointer(to: &value) { push($0, 0, 0, context, depth, joins, first, &output) }
                 return
             }
             elements.withUnsafeBufferPointer { elements in
                 guard let base = elements.baseAddress else { return }
-                for index in 0..<elements.count { push(base + index, context, depth, joins, index == 0 ? first : later, &output) }
+                for index in 0..<elements.count {
+                    push(base + index, index, elements.count, context, depth, joins, index == 0 ? first : later, &output)
+                }
             }
         }
     }
 
-    private static func push(_ value: UnsafePointer<MustacheValue>, _ context: RenderContext, _ depth: Int, _ joins: Bool,
-                             _ inner: ClinicMustache.Render, _ output: inout [UInt8]) {
+    /// Pushes `value`, element `index` of a list of `count` (a count of 0: not in a list).
+    private static func push(_ value: UnsafePointer<MustacheValue>, _ index: Int, _ count: Int, _ context: RenderContext,
+                             _ depth: Int, _ joins: Bool, _ inner: ClinicMustache.Render, _ output: inout [UInt8]) {
         let saved = joins ? context.slots[depth] : nil
         var level = DynamicLevel(value: value, below: saved.map { $0.pointer.assumingMemoryBound(to: DynamicLevel.self) })
         withUnsafePointer(to: &level) { pointer in
-            context.slots[depth] = Slot(pointer: pointer, index: 0, count: 1)
+            context.slots[depth] = Slot(pointer: pointer, index: index, count: count)
             inner(context, &output)
         }
         if let saved { context.slots[depth] = saved }

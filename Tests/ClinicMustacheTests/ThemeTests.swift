@@ -27,6 +27,23 @@ import Testing
         #expect(ours.count > 1000)
     }
 
+    @Test(arguments: ["home", "aftercare", "aftercare-list", "faq", "page", "404"])
+    func everyPageTemplateRendersMustacheValueDataAsSwiftMustacheDoes(_ name: String) throws {
+        var data = MustacheValue(describing: AftercareView.sample)
+        if case .object(var members) = data {
+            members["has_latest"] = .bool(true)
+            members["latest_aftercare"] = .list([.object(["title": .string("Heat & ice"), "url": .string("/a/"), "treatment": .null])])
+            members["intro"] = .string("<p>Welcome</p>")
+            let sections = MustacheValue(describing: AftercareView.sample.page.faqSections[0])
+            members["faq"] = .object(["title": .string("FAQ"), "intro": .string("<p>i</p>"), "sections": .list([sections])])
+            data = .object(members)
+        }
+        let template = try #require(library.compile(name, for: MustacheValue.self).0)
+        let ours = String(decoding: template.render(data), as: UTF8.self)
+        #expect(ours == Oracle.render(Theme.sources(), name, data))
+        #expect(ours.hasPrefix("<!doctype html>"))
+    }
+
     @Test func escapingIsByteLevelAndExactlyFiveCharacters() throws {
         let template = try #require(library.compile("aftercare", for: AftercareView.self).0)
         let html = String(decoding: template.render(.sample), as: UTF8.self)
