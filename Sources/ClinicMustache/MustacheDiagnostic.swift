@@ -8,11 +8,15 @@ public struct MustacheDiagnostic: Sendable, Equatable, Hashable, CustomStringCon
 
     /// The path of the template the tag is written in, as given in its ``MustacheSource``.
     public var path: String
+    /// 1-based line of the tag's first character.
     public var line: Int
+    /// 1-based column (in Unicode scalars) of the tag's first character.
     public var column: Int
+    /// What is wrong, and where it helps, what to write instead.
     public var message: String
     public var severity: Severity
 
+    /// A diagnostic at `path:line:column`.
     public init(path: String, line: Int, column: Int, message: String, severity: Severity) {
         self.path = path
         self.line = line

@@ -10,6 +10,7 @@ public struct MustacheOptions: Sendable, Hashable {
     /// 2.1.1 does not indent those lines, and ClinicSite's pages stay byte-identical with it.
     public var indentsEveryListElement: Bool
 
+    /// Options with each rule chosen; ``strict`` and ``spec`` are the two sets in use.
     public init(missingTemplateIsError: Bool, unknownNameIsError: Bool, indentsEveryListElement: Bool) {
         self.missingTemplateIsError = missingTemplateIsError
         self.unknownNameIsError = unknownNameIsError

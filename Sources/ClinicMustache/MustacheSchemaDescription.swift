@@ -3,7 +3,9 @@
 public struct MustacheSchemaDescription: Sendable {
     /// One field of a schema.
     public struct Field: Sendable {
+        /// The name templates use.
         public let name: String
+        /// What the field holds.
         public let kind: MustacheFieldKind
         let describeChild: (@Sendable () -> MustacheSchemaDescription)?
 
@@ -14,6 +16,7 @@ public struct MustacheSchemaDescription: Sendable {
 
     /// What messages call a value of the type ("page").
     public let name: String
+    /// The fields, in the schema's order.
     public let fields: [Field]
     /// What `{{.}}` reads, if the type has a value of its own.
     public let implicit: MustacheFieldKind?

@@ -4,6 +4,7 @@ public struct MustacheSource: Sendable {
     public var name: String
     /// What messages call it: `templates/partials/header.mustache`.
     public var path: String
+    /// The template's Mustache source.
     public var text: String
 
     /// `name` is what `{{>partials/header}}` refers to; `path` is used in messages.

@@ -12,6 +12,7 @@ public indirect enum MustacheValue: MustacheModel, Sendable, Equatable, Hashable
     case list([MustacheValue])
     case object([String: MustacheValue])
 
+    /// A dynamic schema: names are looked up in the value when the template renders.
     public static var mustacheSchema: MustacheSchema<MustacheValue> {
         MustacheSchema(dynamic: "value", implicit: .dynamic { $0 })
     }
