@@ -38,6 +38,10 @@ let package = Package(
         .target(
             name: "CClinicSupport"
         ),
+        // The template engine: Mustache compiled against Swift types (depends on nothing).
+        .target(
+            name: "ClinicMustache"
+        ),
         // What every stage shares: diagnostics with places, days, slugs, paths and files.
         .target(
             name: "ClinicBase"
@@ -119,6 +123,11 @@ let package = Package(
                 // arenas spent about 12 % of the CPU time on it (consolidating, unlinking).
                 .linkedLibrary("jemalloc", .when(platforms: [.linux])),
             ]
+        ),
+        .testTarget(
+            name: "ClinicMustacheTests",
+            dependencies: ["ClinicMustache", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Spec"]
         ),
         .testTarget(
             name: "ClinicSiteTests",
