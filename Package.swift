@@ -65,8 +65,7 @@ let package = Package(
         .target(
             name: "ClinicRender",
             dependencies: [
-                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "CQrencode",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicMustache", "CQrencode",
             ]
         ),
         // Stage 6: sinks (a staging folder swapped in atomically; memory).

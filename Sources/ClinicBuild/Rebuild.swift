@@ -62,7 +62,8 @@ public enum Rebuild {
                            themeChanged: Bool = false, saved: Set<String>? = nil, fingerprintAssets: Bool,
                            parallel: Bool = true, into sink: any OutputSink, times: inout StageTimes) throws(BuildFailure) -> (BuildState, RebuildReport) {
         let problems = theme.check(site)
-        guard problems.isEmpty else { throw BuildFailure(problems + site.warnings + themeWarnings) }
+        guard problems.errors.isEmpty else { throw BuildFailure(problems + site.warnings + themeWarnings) }
+        let themeWarnings = themeWarnings + problems.warnings
         let views: SiteViews
         do {
             views = try SiteViews.make(site: site, fingerprintAssets: fingerprintAssets, previous: previous?.views)

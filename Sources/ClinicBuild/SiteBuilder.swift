@@ -26,7 +26,7 @@ public enum SiteBuilder {
     /// Stages 1–3 plus the theme: the site value and the theme, or every error found.
     public static func load(folder: SiteFolder, options: BuildOptions, keepingCodes: Bool = false) throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
         let (sources, found) = ContentLoader(folder: folder).load()
-        let (theme, themeProblems) = Theme.load(sources.templates, folder: folder, keepingCodes: keepingCodes)
+        let (theme, themeProblems) = Theme.load(sources.templates, assets: sources.assets, folder: folder, keepingCodes: keepingCodes)
         // Handed over, so each page's text is freed once parsed (see Site.load).
         switch Site.load(consume sources, found: found, options: options) {
         case .failure(let failure):

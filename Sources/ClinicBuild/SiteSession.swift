@@ -81,7 +81,7 @@ public final class SiteSession: Sendable {
         var theme = previous.theme
         var themeWarnings = previous.themeWarnings
         if let templates = changes.templates {
-            let (loaded, problems) = Theme.load(templates, folder: folder, keepingCodes: true)
+            let (loaded, problems) = Theme.load(templates, assets: changes.assets ?? [], folder: folder, keepingCodes: true)
             guard let loaded, problems.errors.isEmpty else { throw BuildFailure(problems + previous.site.warnings) }
             theme = loaded
             themeWarnings = problems.warnings

@@ -18,6 +18,14 @@ public struct MustacheSchema<Model>: Sendable {
         self.looksUpAtRenderTime = false
     }
 
+    /// A schema from a list of fields made in code (shared fields joined with a type's own).
+    public init(_ name: String, fields: [(String, MustacheField<Model>)], implicit: MustacheField<Model>? = nil) {
+        self.name = name
+        self.fields = fields.map { (name: $0.0, field: $0.1) }
+        self.implicit = implicit
+        self.looksUpAtRenderTime = false
+    }
+
     init(dynamic name: String, implicit: MustacheField<Model>) {
         self.name = name
         self.fields = []

@@ -1,56 +1,179 @@
 import ClinicBase
 import ClinicContent
 import ClinicModel
+import ClinicMustache
+import Synchronization
 
-/// The theme's templates, ready to turn views into bytes: rendering is template(view) → bytes.
+/// The theme's templates, compiled against the view models they render, so rendering is
+/// template(view) → bytes with no lookup by name.
+///
+/// Templates are named by their path inside `templates/` without `.mustache`
+/// (`partials/header`). Loading parses every template and compiles each page kind's template
+/// for its model: a syntax error, a name the model does not have, a section over a number, a
+/// missing partial or a partial that includes itself is an error with its file, line and
+/// column, all of them at once.
 public struct Theme: Sendable {
-    /// The templates.
-    public let templates: TemplateSet
+    /// Templates every theme must have, one per page kind.
+    public static let required = ["home", "aftercare", "aftercare-list", "faq", "page", "404"]
+
+    /// How the theme's Mustache is read: as the spec says, every unknown name and missing
+    /// partial an error.
+    static let options = MustacheOptions(missingTemplateIsError: true, unknownNameIsError: true, indentsEveryListElement: true)
+
+    let library: MustacheLibrary
+    /// The names of all templates.
+    public let names: Set<String>
+    private let templates: CompiledTemplates
     /// The QR codes of the pages' addresses.
     private let codes: QRCodeCache
 
-    /// Parses the templates; nil, with every problem, when any is broken or missing.
+    /// Parses and compiles the templates; nil, with every problem, when any is broken or
+    /// missing. `assets` are the theme's asset files (`assets.<name>` must name one of them).
     /// `keepingCodes`: keep each page address's QR code once drawn (for rebuilds in `serve`).
-    public static func load(_ files: [SourceFile], folder: SiteFolder, keepingCodes: Bool = false) -> (Theme?, [Diagnostic]) {
-        let (templates, diagnostics) = TemplateSet.load(files, folder: folder)
-        return (templates.map { Theme(templates: $0, codes: QRCodeCache(keeps: keepingCodes)) }, diagnostics)
-    }
-
-    private init(templates: TemplateSet, codes: QRCodeCache) {
-        self.templates = templates
-        self.codes = codes
-    }
-
-    /// Problems with the templates the outputs ask for (`template:` naming a missing template).
-    public func check(_ site: Site) -> [Diagnostic] {
-        let requests = site.aftercare.map { ($0.value.template, $0.value.templateLocation, $0.value.sourcePath) }
-            + site.pages.map { ($0.template, $0.templateLocation, $0.sourcePath) }
-        return requests.filter { !templates.names.contains($0.0) }.map { template, location, path in
-            Diagnostic(location ?? SourceLocation(path: path),
-                       "unknown template '\(template)': there is no templates/\(template).mustache", stage: .template)
+    public static func load(_ files: [SourceFile], assets: [StaticFile] = [], folder: SiteFolder,
+                            keepingCodes: Bool = false) -> (Theme?, [Diagnostic]) {
+        let library = MustacheLibrary(files.map { MustacheSource(name: String($0.relativePath.dropLast(".mustache".count)), path: $0.path, text: $0.text) })
+        var diagnostics = library.diagnostics.map(Diagnostic.init)
+        let names = Set(library.names)
+        for name in required where !names.contains(name) {
+            diagnostics.append(Diagnostic(SourceLocation(path: folder.display("templates/\(name).mustache")),
+                                          "missing template: the theme needs '\(name).mustache'", stage: .template))
         }
+        diagnostics += AssetReferences.problems(in: files, assets: assets)
+        let templates = CompiledTemplates(library: library)
+        if diagnostics.errors.isEmpty {
+            for kind in PageHead.Kind.allCases {
+                diagnostics += templates.compile(kind.template, as: kind)
+            }
+        }
+        guard diagnostics.errors.isEmpty else { return (nil, diagnostics) }
+        return (Theme(library: library, names: names, templates: templates, codes: QRCodeCache(keeps: keepingCodes)), diagnostics)
+    }
+
+    /// Problems with the templates the site's pages ask for: `template:` naming a template the
+    /// theme does not have, or one that does not compile for that kind of page.
+    public func check(_ site: Site) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let requests = site.aftercare.map { ($0.value.template, $0.value.templateLocation, $0.value.sourcePath, PageHead.Kind.aftercare) }
+            + site.pages.map { ($0.template, $0.templateLocation, $0.sourcePath, PageHead.Kind.page) }
+        var compiled: Set<String> = []
+        for (template, location, path, kind) in requests {
+            guard names.contains(template) else {
+                problems.append(Diagnostic(location ?? SourceLocation(path: path),
+                                           "unknown template '\(template)': there is no templates/\(template).mustache", stage: .template))
+                continue
+            }
+            if compiled.insert("\(kind.rawValue) \(template)").inserted {
+                problems += templates.compile(template, as: kind)
+            }
+        }
+        return problems
     }
 
     /// The bytes of an output; nil for a file that is copied as it is.
     public func render(_ output: Output) -> [UInt8]? {
         switch output.view {
         case .aftercare(let view):
-            let url = view.page.value.head.url!
-            let code = codes.svg(for: url)
-            return bytes(templates.render(view.page.value.template, view.context(qrCode: code)))
-        case .listing(let view): return bytes(templates.render("aftercare-list", view.context))
-        case .home(let view): return bytes(templates.render("home", view.context))
+            let model = AftercareModel(view: view, qrCode: codes.svg(for: view.page.value.head.url!))
+            return templates.aftercare(view.page.value.template)!.render(model)
+        case .listing(let view): return templates.listing!.render(view)
+        case .home(let view): return templates.home!.render(view)
         case .page(let view):
-            let path = String(output.key.dropLast("index.html".count))
-            return bytes(templates.render(view.template, view.context(path: path)))
-        case .faq(let view): return bytes(templates.render("faq", view.context))
-        case .notFound(let view): return bytes(templates.render("404", view.context))
-        case .sitemap(let view): return bytes(Feeds.sitemap(view))
-        case .robots(let view): return bytes(Feeds.robots(view))
-        case .feed(let view): return bytes(Feeds.atom(view))
+            let model = PageModel(view: view, path: String(output.key.dropLast("index.html".count)))
+            return templates.page(view.template)!.render(model)
+        case .faq(let view): return templates.faq!.render(view)
+        case .notFound(let view): return templates.notFound!.render(view)
+        case .sitemap(let view): return Array(Feeds.sitemap(view).utf8)
+        case .robots(let view): return Array(Feeds.robots(view).utf8)
+        case .feed(let view): return Array(Feeds.atom(view).utf8)
         case .file: return nil
         }
     }
+}
 
-    private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+extension Theme {
+    /// The template and the values an HTML output renders with, as dynamic data: what a
+    /// second engine renders to check this one (tests).
+    package func values(of output: Output) -> (template: String, values: MustacheValue)? {
+        switch output.view {
+        case .aftercare(let view):
+            return (view.page.value.template, MustacheValue(describing: AftercareModel(view: view, qrCode: codes.svg(for: view.page.value.head.url!))))
+        case .listing(let view): return ("aftercare-list", MustacheValue(describing: view))
+        case .home(let view): return ("home", MustacheValue(describing: view))
+        case .page(let view): return (view.template, MustacheValue(describing: PageModel(view: view, path: String(output.key.dropLast("index.html".count)))))
+        case .faq(let view): return ("faq", MustacheValue(describing: view))
+        case .notFound(let view): return ("404", MustacheValue(describing: view))
+        case .sitemap, .robots, .feed, .file: return nil
+        }
+    }
+}
+
+extension PageHead.Kind {
+    /// The template a page of this kind renders with, unless its front matter names another.
+    var template: String {
+        switch self {
+        case .home: "home"
+        case .aftercare: "aftercare"
+        case .aftercareList: "aftercare-list"
+        case .faq: "faq"
+        case .page: "page"
+        case .notFound: "404"
+        }
+    }
+}
+
+/// The compiled templates, by the kind of page they render: the required ones compiled when
+/// the theme loads, the ones pages name in their front matter when a site first asks for them.
+final class CompiledTemplates: Sendable {
+    private struct Store {
+        var aftercare: [String: MustacheTemplate<AftercareModel>] = [:]
+        var pages: [String: MustacheTemplate<PageModel>] = [:]
+        var listing: MustacheTemplate<ListingView>?
+        var home: MustacheTemplate<HomeView>?
+        var faq: MustacheTemplate<FAQView>?
+        var notFound: MustacheTemplate<NotFoundView>?
+    }
+
+    let library: MustacheLibrary
+    private let store = Mutex(Store())
+
+    init(library: MustacheLibrary) {
+        self.library = library
+    }
+
+    /// Compiles template `name` for pages of `kind` (once), and returns its problems.
+    func compile(_ name: String, as kind: PageHead.Kind) -> [Diagnostic] {
+        func make<Model: MustacheModel>(_ model: Model.Type, _ keep: (inout Store, MustacheTemplate<Model>) -> Void) -> [Diagnostic] {
+            let (template, problems) = library.compile(name, for: model, options: Theme.options)
+            if let template { store.withLock { keep(&$0, template) } }
+            return problems.map(Diagnostic.init)
+        }
+        switch kind {
+        case .aftercare:
+            if store.withLock({ $0.aftercare[name] != nil }) { return [] }
+            return make(AftercareModel.self) { $0.aftercare[name] = $1 }
+        case .page:
+            if store.withLock({ $0.pages[name] != nil }) { return [] }
+            return make(PageModel.self) { $0.pages[name] = $1 }
+        case .aftercareList: return make(ListingView.self) { $0.listing = $1 }
+        case .home: return make(HomeView.self) { $0.home = $1 }
+        case .faq: return make(FAQView.self) { $0.faq = $1 }
+        case .notFound: return make(NotFoundView.self) { $0.notFound = $1 }
+        }
+    }
+
+    func aftercare(_ name: String) -> MustacheTemplate<AftercareModel>? { store.withLock { $0.aftercare[name] } }
+    func page(_ name: String) -> MustacheTemplate<PageModel>? { store.withLock { $0.pages[name] } }
+    var listing: MustacheTemplate<ListingView>? { store.withLock { $0.listing } }
+    var home: MustacheTemplate<HomeView>? { store.withLock { $0.home } }
+    var faq: MustacheTemplate<FAQView>? { store.withLock { $0.faq } }
+    var notFound: MustacheTemplate<NotFoundView>? { store.withLock { $0.notFound } }
+}
+
+extension Diagnostic {
+    /// A template problem as every other problem prints.
+    init(_ problem: MustacheDiagnostic) {
+        self.init(SourceLocation(path: problem.path, line: problem.line, column: problem.column), problem.message,
+                  severity: problem.severity == .error ? .error : .warning, stage: .template)
+    }
 }
