@@ -78,9 +78,15 @@ let package = Package(
                 .linkedLibrary("jemalloc", .when(platforms: [.linux])),
             ]
         ),
+        // What every test target shares (temporary folders, the repository's paths), with
+        // Foundation only, so it ties no test target to another's dependencies.
+        .target(
+            name: "ClinicSiteTestSupport",
+            path: "Tests/ClinicSiteTestSupport"
+        ),
         .testTarget(
             name: "ClinicSiteTests",
-            dependencies: ["ClinicSite"],
+            dependencies: ["ClinicSite", "ClinicSiteTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -88,6 +94,7 @@ let package = Package(
             dependencies: [
                 "ClinicSite",
                 "ClinicSitePreview",
+                "ClinicSiteTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -96,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "clinicsiteTests",
-            dependencies: ["ClinicSite", "clinicsite"],
+            dependencies: ["ClinicSite", "clinicsite", "ClinicSiteTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicSite
@@ -46,7 +47,7 @@ struct EscapingTests {
             #expect(value.json() == expected)
         }
         // The demo site's own structured data, page by page.
-        let (sink, _) = try buildInMemory(Fixtures.repository)
+        let (sink, _) = try buildInMemory(Repository.root)
         var blocks = 0
         for (path, bytes) in sink.files where path.hasSuffix(".html") {
             let text = String(decoding: bytes, as: UTF8.self)

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Testing
 @testable import ClinicSite
 
@@ -39,7 +40,7 @@ struct FrameCacheTests {
 
     @Test("the demo theme's header, footer and print header are cached for aftercare pages")
     func demoTheme() throws {
-        let (renderer, _) = try SiteBuilder.prepare(folder: SiteFolder(Fixtures.repository), options: BuildOptions(today: Fixtures.today))
+        let (renderer, _) = try SiteBuilder.prepare(folder: SiteFolder(Repository.root), options: BuildOptions(today: Fixtures.today))
         let context = SiteContext(site: renderer.site, assetPaths: [:])
         let sample = context.page(kind: "aftercare", title: "T", description: nil, path: "aftercare/t/", jsonLD: nil, shared: context.aftercareShared)
         let specialized = FrameCache.specialize(renderer.templates, for: "aftercare", shared: context.aftercareShared, samples: [sample])

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicSite
@@ -20,7 +21,7 @@ struct GoldenTests {
                 try Data(bytes).write(to: URL(fileURLWithPath: target))
             }
         }
-        let expected = try snapshot(expectedRoot)
+        let expected = try FileTree.files(under: expectedRoot)
         #expect(Set(files.keys) == Set(expected.keys))
         for path in files.keys.sorted() {
             let actual = String(decoding: files[path]!, as: UTF8.self)
@@ -56,7 +57,7 @@ struct GoldenTests {
 
     @Test("the demo site in content/ builds without errors or warnings")
     func demoSite() throws {
-        let (sink, report) = try buildInMemory(Fixtures.repository)
+        let (sink, report) = try buildInMemory(Repository.root)
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let page = try #require(sink.text("aftercare/why-am-i-sore-after-massage/index.html"))
         #expect(page.contains("Willow Street Massage &amp; Physiotherapy"))
@@ -98,9 +99,9 @@ struct FingerprintTests {
 struct DeterminismTests {
     @Test("two builds, and a sequential and a parallel build, give byte-identical output")
     func identical() throws {
-        let (first, _) = try buildInMemory(Fixtures.repository, parallel: true)
-        let (second, _) = try buildInMemory(Fixtures.repository, parallel: true)
-        let (sequential, _) = try buildInMemory(Fixtures.repository, parallel: false)
+        let (first, _) = try buildInMemory(Repository.root, parallel: true)
+        let (second, _) = try buildInMemory(Repository.root, parallel: true)
+        let (sequential, _) = try buildInMemory(Repository.root, parallel: false)
         #expect(first.files == second.files)
         #expect(first.files == sequential.files)
     }

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -51,9 +52,9 @@ final class LinkServer {
 @Suite("clinicsite check --external, against a local server")
 struct ExternalCheckTests {
     /// A site whose only external links point at the local server.
-    func site(linkingTo server: LinkServer) throws -> ScratchFolder {
-        let site = try ScratchFolder()
-        try FileManager.default.copyItem(atPath: Binary.repository + "/templates", toPath: site.path("templates"))
+    func site(linkingTo server: LinkServer) throws -> TemporaryFolder {
+        let site = try TemporaryFolder()
+        try site.copy(["templates"], from: Repository.root)
         try site.write("name: Link Test Clinic\nurl: https://clinic.example/\n", to: "content/clinic.yml")
         let delays = (1...6).map { "[delay \($0)](\(server.url("/delay/\($0)")))" }.joined(separator: " ")
         try site.write("""

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct KillTests {
     static let runs = Int(ProcessInfo.processInfo.environment["CLINICSITE_KILL_RUNS"] ?? "") ?? 16
 
     /// Two versions of the same site: every page differs between them (the tagline is on each).
-    func useVersion(_ version: String, in demo: DemoCopy) throws {
+    func useVersion(_ version: String, in demo: TemporaryFolder) throws {
         let path = demo.root + "/content/clinic.yml"
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let index = try #require(lines.firstIndex { $0.hasPrefix("tagline:") })
@@ -24,7 +25,7 @@ struct KillTests {
         try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
     }
 
-    func build(_ demo: DemoCopy) throws -> Duration {
+    func build(_ demo: TemporaryFolder) throws -> Duration {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try Binary.run(["build"], in: demo.root)
@@ -32,13 +33,13 @@ struct KillTests {
         return clock.now - start
     }
 
-    func leftovers(_ demo: DemoCopy) throws -> [String] {
+    func leftovers(_ demo: TemporaryFolder) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: demo.root).filter { $0.contains("clinicsite-staging") }
     }
 
     @Test("SIGKILL at random points: site/ is the previous build or the new one, and leftovers are cleaned")
     func killedBuilds() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         // Enough pages that a build takes long enough to be killed in every phase of it.
         let body = String(repeating: "Rest, drink water and move gently. Ice helps for **15 minutes**.\n\n", count: 40)
         for index in 0..<400 {
@@ -46,10 +47,10 @@ struct KillTests {
         }
         try useVersion("A", in: demo)
         _ = try build(demo)
-        let versionA = try demo.siteFiles()
+        let versionA = try demo.files(under: "site")
         try useVersion("B", in: demo)
         let duration = try build(demo)
-        let versionB = try demo.siteFiles()
+        let versionB = try demo.files(under: "site")
         #expect(versionA != versionB)
         #expect(versionA.count == versionB.count && versionA.count > 400)
 
@@ -73,7 +74,7 @@ struct KillTests {
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { killedMidway += 1 }
 
-            let site = try demo.siteFiles()
+            let site = try demo.files(under: "site")
             #expect(site == versionA || site == versionB,
                     "run \(run), killed after \(delay) µs: site/ is a mix (\(site.count) files)")
         }
@@ -82,7 +83,7 @@ struct KillTests {
         // The next build cleans what the killed ones left behind.
         try useVersion("A", in: demo)
         _ = try build(demo)
-        #expect(try demo.siteFiles() == versionA)
+        #expect(try demo.files(under: "site") == versionA)
         #expect(try leftovers(demo).isEmpty)
     }
 }

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 import ClinicSite
@@ -6,7 +7,7 @@ import ClinicSite
 struct NewCommandTests {
     @Test("new aftercare writes a draft with its front matter filled in and prints the path")
     func newAftercare() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let result = try Binary.run(["new", "aftercare", "Deep tissue aftercare", "--treatment", "deep tissue massage"], in: demo.root)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output == "content/aftercare/deep-tissue-aftercare.md\n")
@@ -30,7 +31,7 @@ struct NewCommandTests {
 
     @Test("new refuses to overwrite a file, and leaves it as it was")
     func refusesOverwrite() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let path = demo.root + "/content/aftercare/cupping-aftercare.md"
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let result = try Binary.run(["new", "aftercare", "Cupping aftercare"], in: demo.root)
@@ -42,7 +43,7 @@ struct NewCommandTests {
 
     @Test("new page writes content/<slug>.md; --site picks the site; titles the site owns are refused")
     func newPage() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let result = try Binary.run(["new", "page", "Prices & Insurance", "--site", demo.root], in: "/")
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output == demo.root + "/content/prices-insurance.md\n")
@@ -58,7 +59,7 @@ struct NewCommandTests {
 
     @Test("new outside a site folder says how to start one")
     func notASite() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         let result = try Binary.run(["new", "aftercare", "Cupping"], in: scratch.root)
         #expect(result.status == 1)
         #expect(result.errors.contains("no 'content' folder"))

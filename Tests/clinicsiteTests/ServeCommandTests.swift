@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 #if canImport(FoundationNetworking)
@@ -9,7 +10,7 @@ import FoundationNetworking
 struct ServeCommandTests {
     @Test("serves the site, and Ctrl-C stops it cleanly with the port free again")
     func serveAndStop() async throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         let server = try ServeProcess(["serve", "--port", "0"], in: site.root)
         defer { server.kill() }
         let url = try #require(server.waitForURL(), "no URL printed: \(server.output) \(server.errors)")
@@ -26,12 +27,12 @@ struct ServeCommandTests {
         #expect(status == 0)
         #expect(server.output.contains("Stopped the preview."))
         #expect(Listener.canBind(port: port))
-        #expect(try site.siteFiles().keys.sorted() == [".gitignore"], "serve never writes site/")
+        #expect(try site.files(under: "site").keys.sorted() == [".gitignore"], "serve never writes site/")
     }
 
     @Test("the default port moves to the next free one when taken")
     func defaultPortTaken() throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         let blocker = Listener(port: 4000)
         defer { blocker?.close() }
         let server = try ServeProcess(["serve"], in: site.root)
@@ -45,7 +46,7 @@ struct ServeCommandTests {
 
     @Test("a port given with --port that is taken is an error")
     func explicitPortTaken() throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         let blocker = try #require(Listener(port: 0))
         defer { blocker.close() }
         let server = try ServeProcess(["serve", "--port", String(blocker.port)], in: site.root)
@@ -56,7 +57,7 @@ struct ServeCommandTests {
 
     @Test("--host 0.0.0.0 warns and shows the network address as a QR code")
     func network() throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         let server = try ServeProcess(["serve", "--host", "0.0.0.0", "--port", "0"], in: site.root)
         defer { server.kill() }
         _ = try #require(server.waitForURL(), "no URL printed: \(server.output) \(server.errors)")
@@ -76,7 +77,7 @@ struct ServeCommandTests {
 
     @Test("a build error is printed with its place, and serving goes on")
     func errors() throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         try site.write("---\ntitle: [broken\n---\nBody\n", to: "content/broken.md")
         let server = try ServeProcess(["serve", "--port", "0"], in: site.root)
         defer { server.kill() }

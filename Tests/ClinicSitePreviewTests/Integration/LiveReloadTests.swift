@@ -1,4 +1,5 @@
 import ClinicSite
+import ClinicSiteTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,7 +10,7 @@ import Testing
 struct LiveReloadTests {
     @Test("editing a page sends a reload event within 2 seconds", arguments: [SiteWatcher.Method.platformDefault, .polling(every: .milliseconds(100))])
     func reloadOnEdit(_ method: SiteWatcher.Method) async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site, configure: { $0.watchMethod = method }) { preview in
             let events = try EventStreamClient(port: preview.port)
             let hello = try #require(await events.next(named: "hello", timeout: .seconds(5)))
@@ -31,7 +32,7 @@ struct LiveReloadTests {
 
     @Test("a new page on a paginated index: the reload comes at once, every shifted index page is served as a full build has it, and renders right after")
     func deferredListings() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try site.write(try site.read("content/clinic.yml") + "\naftercare_per_page: 1\n", to: "content/clinic.yml")
         try await withPreview(site) { preview in
             let events = try EventStreamClient(port: preview.port)
@@ -61,7 +62,7 @@ struct LiveReloadTests {
 
     @Test("a stylesheet-only change swaps stylesheets instead of reloading")
     func stylesheets() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let events = try EventStreamClient(port: preview.port)
             _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
@@ -77,7 +78,7 @@ struct LiveReloadTests {
 
     @Test("a broken front matter shows the overlay, keeps the last good site, and the next good build clears it")
     func overlay() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let events = try EventStreamClient(port: preview.port)
             _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
@@ -115,7 +116,7 @@ struct LiveReloadTests {
 
     @Test("a burst of saves rebuilds once")
     func burst() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let events = try EventStreamClient(port: preview.port)
             _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
@@ -132,7 +133,7 @@ struct LiveReloadTests {
 
     @Test("a save that changes no output rebuilds but sends nothing")
     func unchanged() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let events = try EventStreamClient(port: preview.port)
             _ = try #require(await events.next(named: "hello", timeout: .seconds(5)))
@@ -144,7 +145,7 @@ struct LiveReloadTests {
 
     @Test("Ctrl-C with a page open: the stream closes, the server stops promptly and the port is free")
     func shutdown() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let clock = ContinuousClock()
         let (port, events, stopping) = try await withPreview(site) { preview in
             let events = try EventStreamClient(port: preview.port)
@@ -159,7 +160,7 @@ struct LiveReloadTests {
 
     @Test("a browser that goes away is forgotten")
     func disconnect() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             var events: EventStreamClient? = try EventStreamClient(port: preview.port)
             _ = try #require(await events?.next(named: "hello", timeout: .seconds(5)))

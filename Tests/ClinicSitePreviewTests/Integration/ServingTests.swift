@@ -1,4 +1,5 @@
 import ClinicSite
+import ClinicSiteTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,7 +10,7 @@ import Testing
 struct ServingTests {
     @Test("pages, folders and assets are served with their status and content type")
     func pages() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let home = try await preview.request("/")
             #expect(home.status == .ok)
@@ -43,7 +44,7 @@ struct ServingTests {
 
     @Test("served pages are the build's pages plus the preview script, nothing else (assets keep their plain names)")
     func sameAsBuild() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let sink = MemorySink()
         _ = try SiteBuilder.render(folder: site.folder, options: BuildOptions(fingerprintAssets: false), into: sink)
         try await withPreview(site) { preview in
@@ -65,7 +66,7 @@ struct ServingTests {
 
     @Test("a folder without its slash redirects to it")
     func folderRedirect() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let response = try await preview.request("/aftercare")
             #expect(response.status == .movedPermanently)
@@ -77,7 +78,7 @@ struct ServingTests {
 
     @Test("an unknown address gets the site's own 404 page with status 404")
     func notFound() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             for path in ["/no-such-page/", "/aftercare/no-such-page/", "/assets/", "/missing.css"] {
                 let response = try await preview.request(path)
@@ -92,7 +93,7 @@ struct ServingTests {
 
     @Test("HEAD answers like GET without a body")
     func head() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             for path in ["/", "/assets/style.css", "/no-such-page/"] {
                 let get = try await preview.request(path)
@@ -107,7 +108,7 @@ struct ServingTests {
 
     @Test("ETag and If-None-Match: 304 while unchanged; an edited page gets a new ETag, untouched CSS keeps its own")
     func etags() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let page = try await preview.request("/about/")
             let css = try await preview.request("/assets/style.css")
@@ -137,7 +138,7 @@ struct ServingTests {
 
     @Test("a site under a sub-path is served there, and / redirects to it")
     func subPath() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try site.edit("content/clinic.yml", replacing: "url: https://willowstreet.example/", with: "url: https://willowstreet.example/willow/")
         try await withPreview(site) { preview in
             #expect(preview.address.localURL == "http://127.0.0.1:\(preview.port)/willow/")
@@ -158,7 +159,7 @@ struct ServingTests {
 
     @Test("other methods get 405")
     func methods() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let response = try await preview.request("/", method: .post)
             #expect(response.status == .methodNotAllowed)
@@ -168,13 +169,14 @@ struct ServingTests {
 
     @Test("serve never writes site/")
     func noOutput() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             _ = try await preview.request("/")
             try site.edit("content/about.md", replacing: "Willow Street opened", with: "Willow Street first opened")
             #expect(await eventually(within: .seconds(3)) { preview.log.buildCount == 2 })
         }
-        #expect(!FileManager.default.fileExists(atPath: site.root + "/site"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root).sorted() == ["content", "templates"])
+        // As in a fresh clone: site/ holds only its .gitignore, and nothing else appeared.
+        #expect(try site.files(under: "site").keys.sorted() == [".gitignore"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root).sorted() == ["content", "site", "templates"])
     }
 }

@@ -1,4 +1,5 @@
 import ClinicSite
+import ClinicSiteTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -16,7 +17,7 @@ struct SurvivalTests {
 
     @Test("1,000 saves in 10 seconds while pages are requested: every answer is 200, and the last save wins")
     func thousandSaves() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let original = try site.read(Self.page)
         try await withPreview(site, configure: { $0.quietPeriod = .milliseconds(20) }) { preview in
             let clock = ContinuousClock()
@@ -49,7 +50,7 @@ struct SurvivalTests {
 
     @Test("pages and media deleted and re-created during rebuilds never stop the server")
     func deletedMidRebuild() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let original = try site.read(Self.page)
         try await withPreview(site, configure: { $0.quietPeriod = .milliseconds(5) }) { preview in
             let extra = "content/aftercare/short-lived.md"
@@ -83,7 +84,7 @@ struct SurvivalTests {
 
     @Test("clients that disconnect in the middle of a download or an event stream do not disturb the others")
     func disconnects() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         // A large file, so the download is cut off in the middle.
         try site.write(String(repeating: "0123456789abcdef", count: 1 << 20), to: "content/media/large.txt")
         try await withPreview(site) { preview in

@@ -1,5 +1,6 @@
 import ClinicSite
 import ClinicSitePreview
+import ClinicSiteTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -7,48 +8,9 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// A copy of the demo clinic (the repository's `content/` and `templates/`) in a temporary
-/// folder, removed when the value goes away.
-final class SiteCopy: Sendable {
-    let root: String
-
-    /// The repository root.
-    static let repository: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path
-    }()
-
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-preview-\(UUID().uuidString)")
-        root = base.path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for part in ["content", "templates"] {
-            try FileManager.default.copyItem(atPath: SiteCopy.repository + "/" + part, toPath: root + "/" + part)
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
-    }
-
+extension TemporaryFolder {
+    /// The site folder this folder is.
     var folder: SiteFolder { SiteFolder(root) }
-
-    func read(_ relative: String) throws -> String {
-        try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
-    }
-
-    func write(_ text: String, to relative: String) throws {
-        let path = root + "/" + relative
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
-    }
-
-    /// Replaces the first occurrence of `old` in a file.
-    func edit(_ relative: String, replacing old: String, with new: String) throws {
-        let text = try read(relative)
-        guard let range = text.range(of: old) else { throw HarnessError("'\(old)' is not in \(relative)") }
-        try write(text.replacingCharacters(in: range, with: new), to: relative)
-    }
 }
 
 struct HarnessError: Error, CustomStringConvertible {
@@ -106,7 +68,7 @@ struct RunningPreview: Sendable {
 /// Runs `body` against a preview of `site` listening on 127.0.0.1 with a port the system
 /// picks, then shuts the preview down gracefully. Every wait is bounded.
 func withPreview<T: Sendable>(
-    _ site: SiteCopy,
+    _ site: TemporaryFolder,
     configure: (inout PreviewConfiguration) -> Void = { _ in },
     _ body: @Sendable (RunningPreview) async throws -> T
 ) async throws -> T {

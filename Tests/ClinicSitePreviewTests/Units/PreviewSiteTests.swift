@@ -1,4 +1,5 @@
 import ClinicSite
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicSitePreview
@@ -97,7 +98,7 @@ struct PreviewSiteTests {
 
     @Test("outputs a save left pending are served as a full build writes them, rendered when asked for, then taken in")
     func pendingOutputs() throws {
-        let copy = try SiteCopy()
+        let copy = try TemporaryFolder.demo()
         try copy.write(try copy.read("content/clinic.yml") + "\naftercare_per_page: 1\n", to: "content/clinic.yml")
         let builder = IncrementalBuilder(folder: copy.folder, options: BuildOptions(), deferring: true)
         let site = PreviewSite(session: "s")

@@ -1,4 +1,5 @@
 import ClinicSite
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicSitePreview
@@ -34,7 +35,7 @@ struct WatcherTests {
 
     @Test("a burst of saves in several files is one batch", arguments: methods)
     func burst(_ method: SiteWatcher.Method) async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let session = try SiteWatcher(folder: site.folder, method: method, quietPeriod: .milliseconds(150)).start()
         defer { session.stop() }
         let batches = Batches()
@@ -55,7 +56,7 @@ struct WatcherTests {
 
     @Test("files in a folder created after the watch started are seen", arguments: methods)
     func newFolder(_ method: SiteWatcher.Method) async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let session = try SiteWatcher(folder: site.folder, method: method, quietPeriod: .milliseconds(50)).start()
         defer { session.stop() }
         let batches = Batches()
@@ -72,7 +73,7 @@ struct WatcherTests {
 
     @Test("hidden files and editor backups are ignored", arguments: methods)
     func ignored(_ method: SiteWatcher.Method) async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let session = try SiteWatcher(folder: site.folder, method: method, quietPeriod: .milliseconds(50)).start()
         defer { session.stop() }
         let batches = Batches()
