@@ -31,7 +31,7 @@ public final class IncrementalBuilder: Sendable {
         public var basePath: String
         /// True when only some outputs were rendered again.
         public var incremental: Bool
-        /// HTML pages in the output.
+        /// Pages in the output, counted as `build` counts them (``BuildReport/pageCount``).
         public var pageCount: Int
         /// Outputs left to render (a builder made with `deferring: true`): until they are,
         /// `files` holds their bytes from before, or nothing for a new path.
@@ -148,7 +148,7 @@ public final class IncrementalBuilder: Sendable {
             throw BuildFailure(error.diagnostics + warnings)
         }
         let files = sink.files
-        let pageCount = files.keys.filter { $0.hasSuffix(".html") }.count
+        let pageCount = session.pageCount
         let slugBySource = Dictionary(uniqueKeysWithValues: session.site.aftercare.map { ($0.sourcePath, $0.slug) })
         let next = State(session: session, files: files, warnings: warnings, excluded: renderer.site.excluded,
                          slugBySource: slugBySource, pageCount: pageCount)
@@ -275,7 +275,6 @@ public final class IncrementalBuilder: Sendable {
             let sameSitemap = inPlace && touched.allSatisfy { $0.old?.lastChanged == $0.new?.lastChanged }
             let addressesMoved = touched.contains { $0.old?.slug != $0.new?.slug }
             let oldSitemap = sameSitemap || addressesMoved ? [] : session.sitemapEntries
-            let oldCount = session.site.aftercare.count
 
             // The pages, the index and related pages, one change at a time.
             let applied = session.applyAftercareChanges(touched)
@@ -329,7 +328,7 @@ public final class IncrementalBuilder: Sendable {
                 rendered.insert(output.path)
             }
             next.pending = later.isEmpty ? nil : PendingOutputs(later)
-            next.pageCount += session.site.aftercare.count - oldCount + session.listings.count - oldListings.count
+            next.pageCount = session.pageCount
         } else {
             for case let (old?, new?) in touched {
                 let index = session.aftercareIndex(ofSlug: old.slug)!

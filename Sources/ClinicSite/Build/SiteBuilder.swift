@@ -1,6 +1,7 @@
 /// What a successful build did.
 public struct BuildReport: Sendable {
-    /// HTML pages written (aftercare, pages, home, listings, FAQ, 404).
+    /// Pages written: the home page, aftercare pages, every page of the aftercare index, the
+    /// FAQ, other pages and `404.html` (the HTML files rendered from templates).
     public var pageCount: Int
     /// All files written, including assets, media and feeds.
     public var fileCount: Int
@@ -32,12 +33,13 @@ public enum SiteBuilder {
     /// Builds into `sink` (for the preview server and tests: nothing touches the disk).
     public static func render(folder: SiteFolder, options: BuildOptions, into sink: any OutputSink) throws(BuildFailure) -> BuildReport {
         let (renderer, warnings) = try prepare(folder: folder, options: options)
+        let session: RenderSession
         do {
-            try renderer.render(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
+            session = try renderer.renderSession(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
         } catch {
             throw BuildFailure(error.diagnostics + warnings)
         }
-        return report(renderer.site, warnings: warnings, fileCount: nil)
+        return report(session, warnings: warnings, fileCount: nil)
     }
 
     /// Builds into the output folder: renders into a staging folder next to it and swaps it
@@ -54,8 +56,9 @@ public enum SiteBuilder {
             throw BuildFailure([Diagnostic(SourceLocation(path: output.displayPath), "\(error)", stage: .output)] + warnings)
         }
         let sink = DirectorySink(root: staging)
+        let session: RenderSession
         do {
-            try renderer.render(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
+            session = try renderer.renderSession(to: sink, parallel: options.parallel, fingerprintAssets: options.fingerprintAssets)
         } catch {
             output.discard(staging: staging)
             throw BuildFailure(error.diagnostics + warnings)
@@ -67,12 +70,13 @@ public enum SiteBuilder {
             output.discard(staging: staging)
             throw BuildFailure([Diagnostic(SourceLocation(path: output.displayPath), "could not replace the output folder: \(error)", stage: .output)] + warnings)
         }
-        return report(renderer.site, warnings: warnings, fileCount: manifest.count)
+        return report(session, warnings: warnings, fileCount: manifest.count)
     }
 
-    private static func report(_ site: Site, warnings: [Diagnostic], fileCount: Int?) -> BuildReport {
-        let pages = site.aftercare.count + site.pages.count + 3 + (site.faq == nil ? 0 : 1)
-        let files = fileCount ?? (pages + 3 + site.assets.count + site.media.count)
-        return BuildReport(pageCount: pages, fileCount: files, warnings: warnings, excluded: site.excluded)
+    private static func report(_ session: RenderSession, warnings: [Diagnostic], fileCount: Int?) -> BuildReport {
+        let site = session.site
+        // The pages, sitemap.xml, robots.txt, feed.xml, and what is copied.
+        let files = fileCount ?? (session.pageCount + 3 + site.assets.count + site.media.count)
+        return BuildReport(pageCount: session.pageCount, fileCount: files, warnings: warnings, excluded: site.excluded)
     }
 }

@@ -10,10 +10,11 @@ public enum SiteCheck {
     public static func run(folder: SiteFolder, options: BuildOptions) -> CheckResult {
         let renderer: SiteRenderer
         let buildWarnings: [Diagnostic]
+        let session: RenderSession
         let sink = MemorySink()
         do {
             (renderer, buildWarnings) = try SiteBuilder.prepare(folder: folder, options: options)
-            try renderer.render(to: sink, parallel: options.parallel)
+            session = try renderer.renderSession(to: sink, parallel: options.parallel, fingerprintAssets: true)
         } catch {
             return CheckResult(diagnostics: error.diagnostics, built: false, pageCount: 0, internalLinkCount: 0, externalLinks: [])
         }
@@ -60,7 +61,7 @@ public enum SiteCheck {
             }
         }
 
-        let pages = sink.files.keys.filter { $0.hasSuffix(".html") }.count
+        let pages = session.pageCount
         let links = external.keys.sorted().map { ExternalLink(url: $0, locations: Array(Set(external[$0]!)).sorted()) }
         return CheckResult(diagnostics: Array(Set(found)).sorted(), built: true, pageCount: pages,
                            internalLinkCount: internalLinks, externalLinks: links)

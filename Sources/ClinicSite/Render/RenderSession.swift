@@ -214,6 +214,15 @@ final class RenderSession: @unchecked Sendable {
     /// `aftercare/page/2/index.html` …), as planned for the current aftercare pages.
     private(set) var listings: [AftercareListing]
 
+    /// How many pages the site has: the one definition `build`, `check` and `serve` report.
+    /// A page is an HTML file rendered from a template: the home page, each aftercare page,
+    /// each page of the aftercare index, the FAQ, each other page, and `404.html`. Files
+    /// copied from `templates/assets/` and `content/media/` are files, not pages, whatever
+    /// their names.
+    var pageCount: Int {
+        1 + site.aftercare.count + listings.count + (site.faq == nil ? 0 : 1) + site.pages.count + 1
+    }
+
     /// Templates for the pages of the aftercare index after the first, with the partials
     /// that come out the same on each of them rendered once (see ``FrameCache``); nil while
     /// the index has one page.
