@@ -24,7 +24,8 @@ struct SiteOptions: ParsableArguments {
     var site: String = "."
 }
 
-/// The options that decide which pages a build (or a check) includes.
+/// The options that decide which pages `build`, `check` and `serve` include, and the day they
+/// build as of: one set for the three commands (README: "Choosing pages").
 struct ScheduleOptions: ParsableArguments {
     @Flag(name: .long, help: "Include pages marked 'draft: true'.")
     var drafts = false

@@ -35,6 +35,30 @@ struct SchedulingCommandTests {
         #expect(result.output.contains("Left out 2 pages (drafts, future dates or expired; --verbose lists them)"))
     }
 
+    @Test("build, check and serve take the same page options, with the same help")
+    func sameOptions() throws {
+        /// Each option's entry under OPTIONS, its wrapped lines joined, spaces collapsed.
+        func scheduleHelp(_ command: String) throws -> [String] {
+            let help = try Binary.run([command, "--help"], in: "/").output
+            var entries: [String] = []
+            for line in help.split(separator: "\n") {
+                let text = line.split(separator: " ").joined(separator: " ")
+                if text.hasPrefix("-") || entries.isEmpty {
+                    entries.append(text)
+                } else {
+                    entries[entries.count - 1] += " " + text
+                }
+            }
+            return ["--drafts", "--future", "--expired", "--today <date>"].map { option in
+                entries.first { $0.hasPrefix(option + " ") } ?? "\(command) has no \(option)"
+            }
+        }
+        let build = try scheduleHelp("build")
+        #expect(build.allSatisfy { !$0.contains(" has no ") }, "\(build)")
+        #expect(try scheduleHelp("check") == build)
+        #expect(try scheduleHelp("serve") == build)
+    }
+
     @Test("'expires' before 'date' is an error at the value; a bad --today is refused")
     func expiresBeforeDate() throws {
         let demo = try TemporaryFolder.demo()

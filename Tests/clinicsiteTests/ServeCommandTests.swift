@@ -88,6 +88,29 @@ struct ServeCommandTests {
         #expect(server.waitForExit(within: 5) == 0)
     }
 
+    @Test("--today and --expired choose the pages as build does")
+    func schedule() async throws {
+        let site = try TemporaryFolder.demo()
+        // Whatever the real date, 2099-06-15 is after the first page's date and the second's expiry.
+        try site.write("---\ntitle: Summer hours\ndate: 2099-06-01\n---\nOpen late in June.\n", to: "content/summer-hours.md")
+        try site.write("---\ntitle: Spring hours\nexpires: 2099-06-10\n---\nOpen early in spring.\n", to: "content/spring-hours.md")
+        for (arguments, springStatus) in [([String](), 404), (["--expired"], 200)] {
+            let server = try ServeProcess(["serve", "--port", "0", "--today", "2099-06-15"] + arguments, in: site.root)
+            defer { server.kill() }
+            let url = try #require(server.waitForURL(), "no URL printed: \(server.output) \(server.errors)")
+            let (_, summer) = try await URLSession.shared.data(from: URL(string: url + "summer-hours/")!)
+            #expect((summer as? HTTPURLResponse)?.statusCode == 200, "serve \(arguments): a page dated before --today is shown")
+            let (_, spring) = try await URLSession.shared.data(from: URL(string: url + "spring-hours/")!)
+            #expect((spring as? HTTPURLResponse)?.statusCode == springStatus, "serve \(arguments): a page expired by --today")
+            if arguments.isEmpty {
+                #expect(server.output.contains("Left out 1 page (drafts, future dates or expired; --drafts, --future and --expired include them)"),
+                        "\(server.output)")
+            }
+            server.interrupt()
+            #expect(server.waitForExit(within: 5) == 0)
+        }
+    }
+
     @Test("a --site folder that does not exist is an error")
     func missingFolder() throws {
         let result = try Binary.run(["serve", "--site", "no-such-folder", "--port", "0"], in: FileManager.default.temporaryDirectory.path)

@@ -16,10 +16,9 @@ import Foundation
 public struct Rebuilder: Sendable {
     /// The site folder built.
     public let folder: SiteFolder
-    /// Include pages with `draft: true`.
-    public let includeDrafts: Bool
-    /// Include pages dated after today.
-    public let includeFuture: Bool
+    /// How it is built: the pages included and the day, as for `build`; asset names without
+    /// a content hash.
+    public let options: BuildOptions
     /// Where builds go.
     public let site: PreviewSite
     /// Who is told.
@@ -27,15 +26,18 @@ public struct Rebuilder: Sendable {
     private let builder: IncrementalBuilder
 
     /// Creates a rebuilder; nothing is built until ``rebuild(after:)``.
-    public init(folder: SiteFolder, includeDrafts: Bool, includeFuture: Bool, site: PreviewSite, hub: EventHub) {
+    ///
+    /// - Parameter options: the pages to include and the day to build as of (drafts, future
+    ///   dates, expiry, `today`); its `fingerprintAssets` is turned off, so a stylesheet edit
+    ///   can be swapped in without a reload.
+    public init(folder: SiteFolder, options: BuildOptions, site: PreviewSite, hub: EventHub) {
+        var options = options
+        options.fingerprintAssets = false
         self.folder = folder
-        self.includeDrafts = includeDrafts
-        self.includeFuture = includeFuture
+        self.options = options
         self.site = site
         self.hub = hub
-        self.builder = IncrementalBuilder(folder: folder, options: BuildOptions(includeDrafts: includeDrafts, includeFuture: includeFuture,
-                                                                                today: .today(), fingerprintAssets: false),
-                                           deferring: true)
+        self.builder = IncrementalBuilder(folder: folder, options: options, deferring: true)
     }
 
     /// Builds the site on a background thread (the build itself uses every core) and
@@ -101,7 +103,7 @@ public struct BuildSummary: Sendable {
     public var fileCount: Int
     /// Warnings found on the way.
     public var warnings: [Diagnostic]
-    /// Pages left out (drafts, future dates), and why.
+    /// Pages left out (drafts, future dates, expired), and why.
     public var excluded: [Exclusion]
     /// How many outputs rendered after browsers were told, and how long that took (see
     /// ``PendingOutputs``).
