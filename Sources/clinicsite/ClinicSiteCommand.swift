@@ -45,6 +45,13 @@ struct ScheduleOptions: ParsableArguments {
         }
     }
 
+    /// These options as written on a command line (`--drafts --today 2026-12-20`), to pass on
+    /// to another command.
+    var arguments: [String] {
+        (drafts ? ["--drafts"] : []) + (future ? ["--future"] : []) + (expired ? ["--expired"] : [])
+            + (today.map { ["--today", $0] } ?? [])
+    }
+
     /// The build options these flags ask for.
     var buildOptions: BuildOptions {
         BuildOptions(includeDrafts: drafts, includeFuture: future, includeExpired: expired,

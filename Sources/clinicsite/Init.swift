@@ -49,9 +49,10 @@ struct Init: ParsableCommand {
             print("""
             Next:
               1. Edit \(folder.display("content/clinic.yml")): set 'url' to the address the site will live at, and fill in your details.
-              2. clinicsite build\(siteArgument)     builds the site into \(folder.display("site"))/
+              2. clinicsite serve\(siteArgument)     shows the site in your browser, reloading on every save
               3. clinicsite check\(siteArgument)     finds broken links and advice due for review
-              4. clinicsite new aftercare "Title"\(siteArgument)     starts a new aftercare page
+              4. clinicsite build\(siteArgument)     builds the site into \(folder.display("site"))/ for your web host
+              5. clinicsite new aftercare "Title"\(siteArgument)     starts a new aftercare page
             """)
         } catch {
             printError("error: \(error.message)")

@@ -63,6 +63,18 @@ struct BuildCommandTests {
         #expect(home.contains("href=\"/\(stylesheet)\""))
     }
 
+    @Test("build ends by saying how to look at the site: clinicsite serve, with the folder and the page choices it was given")
+    func howToLook() throws {
+        let demo = try TemporaryFolder.demo()
+        let here = try Binary.run(["build"], in: demo.root)
+        #expect(here.status == 0, "\(here.errors)")
+        #expect(here.lines.last == "To look at it: clinicsite serve", "\(here.output)")
+        let elsewhere = try Binary.run(["build", "--site", demo.root, "--output", demo.path("public"), "--drafts", "--today", "2026-12-20"],
+                                       in: "/")
+        #expect(elsewhere.status == 0, "\(elsewhere.errors)")
+        #expect(elsewhere.lines.last == "To look at it: clinicsite serve --site \(demo.root) --drafts --today 2026-12-20", "\(elsewhere.output)")
+    }
+
     @Test("--site and --output choose the folders")
     func siteAndOutput() throws {
         let demo = try TemporaryFolder.demo()

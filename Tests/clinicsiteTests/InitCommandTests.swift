@@ -10,6 +10,7 @@ struct InitCommandTests {
         let created = try Binary.run(["init", "riverside", "--name", "Riverside Massage", "--kind", "massage"], in: scratch.root)
         #expect(created.status == 0, "\(created.errors)")
         #expect(created.output.contains("Created a site for Riverside Massage in riverside"))
+        #expect(created.output.contains("2. clinicsite serve --site riverside     shows the site in your browser"), "\(created.output)")
         for path in ["content/clinic.yml", "content/index.md", "content/faq.md", "content/aftercare/after-your-massage.md",
                      "templates/base.mustache", "templates/assets/style.css", ".gitignore"] {
             #expect(scratch.exists("riverside/" + path), "missing \(path)")
