@@ -74,9 +74,22 @@ struct InitCommandTests {
         #expect(try Binary.run(["init", "willow-street"], in: scratch.root).status == 0)
         #expect(try scratch.read("willow-street/content/clinic.yml").contains("\nname: Willow Street\n"))
         let wrong = try Binary.run(["init", "other", "--kind", "yoga"], in: scratch.root)
-        #expect(wrong.status != 0)
-        #expect(wrong.errors.contains("--kind must be one of massage, physiotherapy, chiropractic, acupuncture, clinic"))
+        #expect(wrong.status == 64, "ArgumentParser's status for a usage error")
+        #expect(wrong.errors.hasPrefix("Error: The value 'yoga' is invalid for '--kind <kind>'. Please provide one of 'massage', 'physiotherapy', 'chiropractic', 'acupuncture' or 'clinic'."),
+                "\(wrong.errors)")
         #expect(!scratch.exists("other"))
+        // Capitals are fine, as before.
+        #expect(try Binary.run(["init", "upper", "--kind", "Massage"], in: scratch.root).status == 0)
+        #expect(try scratch.read("upper/content/clinic.yml").contains("\nkind: massage\n"))
+    }
+
+    @Test("init --help lists the kinds and the default")
+    func helpListsKinds() throws {
+        let help = try Binary.run(["init", "--help"], in: "/")
+        #expect(help.status == 0)
+        let text = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("--kind <kind> The kind of practice: the sample aftercare page's wording, and the type search engines are told. (values: massage, physiotherapy, chiropractic, acupuncture, clinic; default: clinic)"),
+                "\(help.output)")
     }
 
     @Test("a new site checks clean except for the reminders to set url and review the sample")
