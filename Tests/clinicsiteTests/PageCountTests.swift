@@ -33,7 +33,7 @@ struct PageCountTests {
         #expect(server.waitFor { $0.contains("Serving the preview at ") }, "\(server.output) \(server.errors)")
         #expect(server.output.contains("Built \(Self.pages) pages ("), "\(server.output)")
         server.interrupt()
-        #expect(server.waitForExit(within: 5) == 0)
+        #expect(server.waitForExit(within: 20) == 0)
     }
 
     @Test("a file in content/media/ named .html is a file, not a page")

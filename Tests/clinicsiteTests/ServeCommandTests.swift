@@ -23,7 +23,7 @@ struct ServeCommandTests {
 
         let port = try #require(Int(url.split(separator: ":").last?.split(separator: "/").first ?? ""))
         server.interrupt()
-        let status = try #require(server.waitForExit(within: 5), "serve did not stop within 5 seconds of SIGINT")
+        let status = try #require(server.waitForExit(within: 20), "serve did not stop within 20 seconds of SIGINT")
         #expect(status == 0)
         #expect(server.output.contains("Stopped the preview."))
         #expect(Listener.canBind(port: port))
@@ -41,7 +41,7 @@ struct ServeCommandTests {
         #expect(!url.hasPrefix("http://127.0.0.1:4000/"))
         #expect(server.output.contains("Port 4000 is in use; using "))
         server.interrupt()
-        #expect(server.waitForExit(within: 5) == 0)
+        #expect(server.waitForExit(within: 20) == 0)
     }
 
     @Test("a port given with --port that is taken is an error")
@@ -72,7 +72,7 @@ struct ServeCommandTests {
             #expect(!server.output.contains("\u{1B}["), "no colour codes when the output is not a terminal")
         }
         server.interrupt()
-        #expect(server.waitForExit(within: 5) == 0)
+        #expect(server.waitForExit(within: 20) == 0)
     }
 
     @Test("a build error is printed with its place, and serving goes on")
@@ -85,7 +85,7 @@ struct ServeCommandTests {
         #expect(server.errors.contains(#/content/broken\.md:\d+:\d+: YAML: /#))
         #expect(server.errors.contains("The site did not build (1 error); the preview shows them until the site builds"))
         server.interrupt()
-        #expect(server.waitForExit(within: 5) == 0)
+        #expect(server.waitForExit(within: 20) == 0)
     }
 
     @Test("--today and --expired choose the pages as build does")
@@ -107,7 +107,7 @@ struct ServeCommandTests {
                         "\(server.output)")
             }
             server.interrupt()
-            #expect(server.waitForExit(within: 5) == 0)
+            #expect(server.waitForExit(within: 20) == 0)
         }
     }
 
@@ -125,6 +125,9 @@ final class ServeProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var outputData = Data()
     private var errorData = Data()
+    /// Pipes whose end was read: after the process exits, what it wrote may still be on
+    /// its way to the handlers.
+    private var ended = 0
 
     init(_ arguments: [String], in folder: String) throws {
         process.executableURL = URL(fileURLWithPath: Binary.path)
@@ -136,11 +139,19 @@ final class ServeProcess: @unchecked Sendable {
         process.standardError = errors
         output.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            self?.lock.withLock { self?.outputData.append(data) }
+            if data.isEmpty { handle.readabilityHandler = nil }
+            self?.lock.withLock {
+                self?.outputData.append(data)
+                if data.isEmpty { self?.ended += 1 }
+            }
         }
         errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            self?.lock.withLock { self?.errorData.append(data) }
+            if data.isEmpty { handle.readabilityHandler = nil }
+            self?.lock.withLock {
+                self?.errorData.append(data)
+                if data.isEmpty { self?.ended += 1 }
+            }
         }
         try process.run()
     }
@@ -153,10 +164,20 @@ final class ServeProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition(output) { return true }
-            if !process.isRunning { return condition(output) }
+            if !process.isRunning {
+                drain(until: deadline)
+                return condition(output)
+            }
             Thread.sleep(forTimeInterval: 0.02)
         }
         return condition(output)
+    }
+
+    /// After the process exited: waits until both pipes were read to their end.
+    private func drain(until deadline: Date) {
+        while lock.withLock({ ended }) < 2, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
     }
 
     /// The URL from `Serving the preview at …`.
@@ -168,13 +189,16 @@ final class ServeProcess: @unchecked Sendable {
 
     func interrupt() { process.interrupt() }
 
-    /// The exit status, or nil when it is still running after `seconds`.
+    /// The exit status, or nil when it is still running after `seconds`. Once it has exited,
+    /// waits (as long again) until all it wrote has been read, so `output` and `errors` are whole.
     func waitForExit(within seconds: Double) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
         }
-        return process.isRunning ? nil : process.terminationStatus
+        guard !process.isRunning else { return nil }
+        drain(until: Date().addingTimeInterval(seconds))
+        return process.terminationStatus
     }
 
     func kill() {

@@ -59,7 +59,7 @@ struct SafetyTests {
             #expect(!RunningPreview.text(secret).contains("TOP-SECRET"))
             #expect(RunningPreview.text(secret).contains("points outside the site folder"))
             try FileManager.default.removeItem(atPath: site.root + "/content/media/secret.txt")
-            #expect(await eventually(within: .seconds(3)) { preview.server.site.snapshot != nil })
+            #expect(await eventually(within: .seconds(20)) { preview.server.site.snapshot != nil })
             let planted = try await preview.request("/planted.html")
             #expect(planted.status == .notFound)
             #expect(!RunningPreview.text(planted).contains("TOP-SECRET"))
@@ -97,7 +97,7 @@ struct SafetyTests {
             #expect(head.hasPrefix("HTTP/1.1 200"))
             #expect(head.lowercased().contains("content-type: text/event-stream"))
             #expect(!head.lowercased().contains("access-control-allow-origin"))
-            #expect(await own.next(named: "hello", timeout: .seconds(5)) != nil)
+            #expect(await own.next(named: "hello", timeout: .seconds(20)) != nil)
         }
     }
 

@@ -123,9 +123,9 @@ struct ServingTests {
             #expect(other.status == .ok)
 
             let events = try EventStreamClient(port: preview.port)
-            #expect(await events.next(named: "hello", timeout: .seconds(5)) != nil)
+            #expect(await events.next(named: "hello", timeout: .seconds(20)) != nil)
             try site.edit("content/about.md", replacing: "Willow Street opened", with: "Willow Street first opened")
-            #expect(await events.next(named: "reload", timeout: .seconds(5)) != nil)
+            #expect(await events.next(named: "reload", timeout: .seconds(20)) != nil)
 
             let edited = try await preview.request("/about/", headers: [.ifNoneMatch: pageTag])
             #expect(edited.status == .ok)
@@ -173,7 +173,7 @@ struct ServingTests {
         try await withPreview(site) { preview in
             _ = try await preview.request("/")
             try site.edit("content/about.md", replacing: "Willow Street opened", with: "Willow Street first opened")
-            #expect(await eventually(within: .seconds(3)) { preview.log.buildCount == 2 })
+            #expect(await eventually(within: .seconds(20)) { preview.log.buildCount == 2 })
         }
         // As in a fresh clone: site/ holds only its .gitignore, and nothing else appeared.
         #expect(try site.files(under: "site").keys.sorted() == [".gitignore"])

@@ -49,14 +49,20 @@ struct RunningPreview: Sendable {
 
     var port: Int { address.port }
 
-    /// Sends one request on a new connection and returns the response (bounded by a timeout).
+    /// Sends one request on a new connection and returns the response (bounded by a timeout
+    /// that only a hang reaches: a 16 MiB download on a busy machine takes seconds).
     func request(_ path: String, method: HTTPRequest.Method = .get, host: String? = nil,
                  headers: HTTPFields = [:]) async throws -> TestClient.Response {
         let authority = host ?? "127.0.0.1:\(port)"
         return try await TestClient.withClient(host: "127.0.0.1", port: port,
-                                               configuration: .init(timeout: .seconds(5))) { client in
+                                               configuration: .init(timeout: .seconds(30))) { client in
             try await client.execute(TestClient.Request(path, method: method, authority: authority, headers: headers))
         }
+    }
+
+    /// Whether the preview's current build has `text` in the file at `path` (`about/index.html`).
+    func shows(_ text: String, at path: String) -> Bool {
+        server.site.snapshot?.files[path].map { String(decoding: $0.bytes, as: UTF8.self).contains(text) } ?? false
     }
 
     /// The body of a response as text.
@@ -90,13 +96,13 @@ func withPreview<T: Sendable>(
             return nil
         }
         tasks.addTask {
-            try await Task.sleep(for: .seconds(30))
-            throw HarnessError("the preview did not start, or the test did not finish, within 30 seconds")
+            try await Task.sleep(for: .seconds(100))
+            throw HarnessError("the preview did not start, or the test did not finish, within 100 seconds")
         }
         let started = await withTaskGroup(of: PreviewAddress?.self) { wait in
             wait.addTask { await addresses.first { _ in true } }
             wait.addTask {
-                try? await Task.sleep(for: .seconds(15))
+                try? await Task.sleep(for: .seconds(60))
                 return nil
             }
             let first = await wait.next() ?? nil
@@ -105,7 +111,7 @@ func withPreview<T: Sendable>(
         }
         guard let address = started else {
             tasks.cancelAll()
-            throw HarnessError("the preview did not start listening within 15 seconds")
+            throw HarnessError("the preview did not start listening within 60 seconds")
         }
         let running = RunningPreview(server: server, address: address, log: log)
         let outcome: Result<T, any Error>
@@ -115,7 +121,7 @@ func withPreview<T: Sendable>(
             outcome = .failure(error)
         }
         await group.triggerGracefulShutdown()
-        // The server ends first unless shutdown hangs, in which case the 30-second guard throws.
+        // The server ends first unless shutdown hangs, in which case the 100-second guard throws.
         _ = try await tasks.next()
         tasks.cancelAll()
         return try outcome.get()
