@@ -123,6 +123,12 @@ let package = Package(
                 .linkedLibrary("jemalloc", .when(platforms: [.linux])),
             ]
         ),
+        // What every test target shares (temporary folders, the repository's paths), with
+        // Foundation only, so it ties no test target to another's dependencies.
+        .target(
+            name: "ClinicSiteTestSupport",
+            path: "Tests/ClinicSiteTestSupport"
+        ),
         .testTarget(
             name: "ClinicMustacheTests",
             dependencies: ["ClinicMustache", .product(name: "Mustache", package: "swift-mustache")],
@@ -132,7 +138,7 @@ let package = Package(
             name: "ClinicSiteTests",
             dependencies: [
                 "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput",
-                "ClinicBuild", "ClinicCheck", "ClinicAuthoring",
+                "ClinicBuild", "ClinicCheck", "ClinicAuthoring", "ClinicMustache", "ClinicSiteTestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Fixtures"]
@@ -141,6 +147,7 @@ let package = Package(
             name: "ClinicSitePreviewTests",
             dependencies: [
                 "ClinicBase", "ClinicContent", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicBuild", "ClinicSitePreview",
+                "ClinicSiteTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -149,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "clinicsiteTests",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicBuild", "ClinicAuthoring", "clinicsite"],
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicBuild", "ClinicAuthoring", "clinicsite", "ClinicSiteTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

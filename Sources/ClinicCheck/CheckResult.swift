@@ -11,7 +11,7 @@ public struct CheckResult: Sendable {
     /// False when the site did not build: `diagnostics` then holds the build's errors and the
     /// checks that need a built site did not run.
     public var built: Bool
-    /// HTML pages built.
+    /// Pages built, counted as `build` counts them (``BuildReport/pageCount``).
     public var pageCount: Int
     /// Links and images inside the site that were followed.
     public var internalLinkCount: Int

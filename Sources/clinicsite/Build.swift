@@ -12,7 +12,9 @@ struct Build: ParsableCommand {
         abstract: "Build the site into the output folder (site/ by default).",
         discussion: """
         The new site is written next to the output folder and swapped in only when the whole \
-        build succeeded; a failed build leaves the previous output exactly as it was.
+        build succeeded; a failed build leaves the previous output exactly as it was. To look \
+        at the result, run 'clinicsite serve' (pages opened from the disk have no styles: \
+        their addresses start at the web root).
         """
     )
 
@@ -53,6 +55,10 @@ struct Build: ParsableCommand {
                     print("Left out \(result.excluded.count) page\(result.excluded.count == 1 ? "" : "s") (drafts, future dates or expired; --verbose lists them)")
                 }
             }
+            // Opened from the disk, the pages find neither their stylesheet nor their links
+            // (addresses start at the site's root, /assets/…): serve shows the same pages.
+            let siteArgument = folder.displayPath == "." ? [] : ["--site", shellQuoted(folder.displayPath)]
+            print("To look at it: " + (["clinicsite", "serve"] + siteArgument + schedule.arguments).joined(separator: " "))
         } catch {
             report(error.diagnostics)
             let count = error.diagnostics.errors.count

@@ -29,7 +29,8 @@ struct SiteOptions: ParsableArguments {
     var site: String = "."
 }
 
-/// The options that decide which pages a build (or a check) includes.
+/// The options that decide which pages `build`, `check` and `serve` include, and the day they
+/// build as of: one set for the three commands (README: "Choosing pages").
 struct ScheduleOptions: ParsableArguments {
     @Flag(name: .long, help: "Include pages marked 'draft: true'.")
     var drafts = false
@@ -47,6 +48,13 @@ struct ScheduleOptions: ParsableArguments {
         if let today, Day(today) == nil {
             throw ValidationError("--today must be a date written YYYY-MM-DD, e.g. 2026-12-01; got '\(today)'")
         }
+    }
+
+    /// These options as written on a command line (`--drafts --today 2026-12-20`), to pass on
+    /// to another command.
+    var arguments: [String] {
+        (drafts ? ["--drafts"] : []) + (future ? ["--future"] : []) + (expired ? ["--expired"] : [])
+            + (today.map { ["--today", $0] } ?? [])
     }
 
     /// The build options these flags ask for.

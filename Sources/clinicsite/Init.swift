@@ -27,15 +27,13 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The clinic's name (default: made from the folder's name).", valueName: "name"))
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("massage, physiotherapy, chiropractic, acupuncture or clinic (default: clinic).", valueName: "kind"))
-    var kind: String = "clinic"
+    @Option(name: .long, help: ArgumentHelp("The kind of practice: the sample aftercare page's wording, and the type search engines are told.",
+                                            valueName: "kind"))
+    var kind: ClinicKind = .clinic
 
     func validate() throws {
         if let directory, let site, directory != site {
             throw ValidationError("give the folder once: either DIR or --site DIR")
-        }
-        if ClinicKind(rawValue: kind.lowercased()) == nil {
-            throw ValidationError("--kind must be one of \(ClinicKind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(kind)'")
         }
         if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--name is empty")
@@ -47,21 +45,30 @@ struct Init: ParsableCommand {
         let clinicName = name?.trimmingCharacters(in: .whitespaces) ?? SiteScaffold.name(fromFolder: folder.absolutePath)
         let theme = DefaultTheme.files.map { SiteScaffold.File(path: $0.path, bytes: $0.bytes) }
         do {
-            let written = try SiteScaffold.create(in: folder, name: clinicName, kind: ClinicKind(rawValue: kind.lowercased())!,
+            let written = try SiteScaffold.create(in: folder, name: clinicName, kind: kind,
                                                   today: .today(), theme: theme)
             print("Created a site for \(clinicName) in \(folder.displayPath) (\(written.count) files).")
             let siteArgument = folder.displayPath == "." ? "" : " --site \(shellQuoted(folder.displayPath))"
             print("""
             Next:
               1. Edit \(folder.display("content/clinic.yml")): set 'url' to the address the site will live at, and fill in your details.
-              2. clinicsite build\(siteArgument)     builds the site into \(folder.display("site"))/
+              2. clinicsite serve\(siteArgument)     shows the site in your browser, reloading on every save
               3. clinicsite check\(siteArgument)     finds broken links and advice due for review
-              4. clinicsite new aftercare "Title"\(siteArgument)     starts a new aftercare page
+              4. clinicsite build\(siteArgument)     builds the site into \(folder.display("site"))/ for your web host
+              5. clinicsite new aftercare "Title"\(siteArgument)     starts a new aftercare page
             """)
         } catch {
             printError("error: \(error.message)")
             throw ExitCode.failure
         }
+    }
+}
+
+/// `--kind massage`: ArgumentParser lists the kinds in `--help` and refuses any other with
+/// its own error. Capitals are accepted (`--kind Massage`).
+extension ClinicKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
     }
 }
 

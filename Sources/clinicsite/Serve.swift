@@ -33,11 +33,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The address to listen on; 0.0.0.0 makes the preview reachable from other devices on your network.", valueName: "h"))
     var host: String = "127.0.0.1"
 
-    @Flag(name: .long, help: "Include pages marked 'draft: true'.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Include pages dated in the future.")
-    var future = false
+    @OptionGroup var schedule: ScheduleOptions
 
     @Flag(name: .long, help: "Notice changes by scanning the folders twice a second instead of inotify (for network or shared folders).")
     var poll = false
@@ -59,11 +55,11 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let configuration = PreviewConfiguration(
-            folder: folder, host: host, port: port, includeDrafts: drafts, includeFuture: future,
+            folder: folder, host: host, port: port, buildOptions: schedule.buildOptions,
             watchMethod: poll ? .polling(every: .milliseconds(500)) : .platformDefault
         )
         if !HostPolicy.isLoopback(host) {
-            printError("warning: with --host \(host) anyone on your network can open this preview\(drafts ? ", drafts included" : ""). Use it only on a network you trust.")
+            printError("warning: with --host \(host) anyone on your network can open this preview\(schedule.drafts ? ", drafts included" : ""). Use it only on a network you trust.")
         }
         let terminal = ServeTerminal(colors: isatty(STDOUT_FILENO) == 1)
         let server = PreviewServer(configuration: configuration) { event in terminal.show(event) }

@@ -64,7 +64,7 @@ struct ServeTerminal: Sendable {
             say(capitalized(line))
             if result.changes.isEmpty, !summary.excluded.isEmpty {
                 let count = summary.excluded.count
-                say("Left out \(count) page\(count == 1 ? "" : "s") (drafts or future dates; --drafts and --future include them)")
+                say("Left out \(count) page\(count == 1 ? "" : "s") (drafts, future dates or expired; --drafts, --future and --expired include them)")
             }
         case .failed(let diagnostics, let servingLastGoodBuild):
             report(diagnostics)

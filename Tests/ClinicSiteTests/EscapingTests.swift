@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicBase
@@ -54,7 +55,7 @@ struct EscapingTests {
             #expect(value.json() == expected)
         }
         // The demo site's own structured data, page by page.
-        let (sink, _) = try buildInMemory(Fixtures.repository)
+        let (sink, _) = try buildInMemory(Repository.root)
         var blocks = 0
         for (path, bytes) in sink.files where path.hasSuffix(".html") {
             let text = String(decoding: bytes, as: UTF8.self)

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicBase
@@ -361,8 +362,8 @@ struct HostilePathTests {
         let site = try folder.copySite("basic")
         try folder.write("---\ntitle: Secret\n---\nTOP SECRET\n", to: "outside/secret.md")
         try folder.write("TOP SECRET", to: "outside/media/secret.txt")
-        try FileManager.default.createSymbolicLink(atPath: site + "/content/aftercare/secret.md", withDestinationPath: folder.path + "/outside/secret.md")
-        try FileManager.default.createSymbolicLink(atPath: site + "/content/media/outside", withDestinationPath: folder.path + "/outside/media")
+        try FileManager.default.createSymbolicLink(atPath: site + "/content/aftercare/secret.md", withDestinationPath: folder.root + "/outside/secret.md")
+        try FileManager.default.createSymbolicLink(atPath: site + "/content/media/outside", withDestinationPath: folder.root + "/outside/media")
         let errors = buildErrors(site)
         #expect(errors.errors.count == 2, "\(errors)")
         #expect(errors.allSatisfy { $0.message.contains("points outside the site folder") })
@@ -411,17 +412,14 @@ struct FaultTests {
     @Test("the disk fills during a build: a clear error, and the previous site/ is intact", .enabled(if: canMount, "needs root and mount(2)"))
     func diskFull() throws {
         let folder = try TemporaryFolder()
-        let disk = folder.path + "/disk"
+        let disk = folder.root + "/disk"
         try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
         #expect(Self.mountTmpfs(at: disk, size: "4m"))
         defer { umount2(disk, 2) }  // MNT_DETACH
-        let site = disk + "/clinic"
-        for part in ["content", "templates"] {
-            try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: Fixtures.repository + "/" + part, toPath: site + "/" + part)
-        }
+        try folder.copy(["content", "templates"], from: Repository.root, to: "disk/clinic")
+        let site = folder.path("disk/clinic")
         _ = try build(site)
-        let before = try snapshot(site + "/site")
+        let before = try FileTree.files(under: site + "/site")
         #expect(before["index.html"] != nil)
 
         // A photo too large for what is left on the disk.
@@ -437,7 +435,7 @@ struct FaultTests {
         } catch {
             #expect(error.diagnostics.contains { $0.message.contains("No space left on device") }, "\(error.diagnostics)")
         }
-        #expect(try snapshot(site + "/site") == before)
+        #expect(try FileTree.files(under: site + "/site") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.contains("clinicsite-") }
         #expect(leftovers.isEmpty, "the staging folder is removed")
         // With room again, the next build succeeds.

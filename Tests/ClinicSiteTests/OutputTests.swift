@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicBase
@@ -50,11 +51,11 @@ struct OutputTests {
         let temporary = try TemporaryFolder()
         let site = try temporary.copySite("basic")
         _ = try build(site)
-        let before = try snapshot(site + "/site")
+        let before = try FileTree.files(under: site + "/site")
         try temporary.write("---\ntitle: [broken\n---\n", to: "site-folder/content/aftercare/broken.md")
         let errors = failure(site)
         #expect(!errors.errors.isEmpty)
-        #expect(try snapshot(site + "/site") == before)
+        #expect(try FileTree.files(under: site + "/site") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.contains("clinicsite-") }
         #expect(leftovers.isEmpty)
     }
@@ -63,7 +64,7 @@ struct OutputTests {
     func refusesDangerousOutputs() throws {
         let temporary = try TemporaryFolder()
         let site = try temporary.copySite("basic")
-        for output in ["/", site, temporary.path, site + "/..", site + "/content/out", NSHomeDirectory()] {
+        for output in ["/", site, temporary.root, site + "/..", site + "/content/out", NSHomeDirectory()] {
             let errors = failure(site, output: output)
             #expect(errors.count == 1, "accepted \(output)")
             #expect(errors.first?.message.hasPrefix("refusing") == true)
@@ -76,7 +77,7 @@ struct OutputTests {
         let temporary = try TemporaryFolder()
         let site = try temporary.copySite("basic")
         try temporary.write("precious", to: "mine/notes.txt")
-        let errors = failure(site, output: temporary.path + "/mine")
+        let errors = failure(site, output: temporary.root + "/mine")
         #expect(errors.first?.message.contains("not made by ClinicSite") == true)
         #expect(try temporary.read("mine/notes.txt") == "precious")
     }

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Testing
 @testable import ClinicBase
 @testable import ClinicContent
@@ -162,21 +163,5 @@ struct RelatedPagesTests {
         #expect(related[0] == [1, 2, 3])
         #expect(related[2] == [0, 1, 3])
         #expect(related[5] == [0, 1, 2])
-    }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    /// One of `values`.
-    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import ClinicMustache
+import ClinicSiteTestSupport
 import Foundation
 import Mustache
 import Testing

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Testing
 @testable import ClinicBase
 @testable import ClinicContent

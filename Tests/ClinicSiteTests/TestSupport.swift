@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 @testable import ClinicBase
 @testable import ClinicContent
@@ -16,70 +17,18 @@ enum Fixtures {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     }()
 
-    /// The repository root (holds the demo site's content/ and templates/).
-    static let repository: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }()
-
     /// A fixed day so date-dependent output never changes.
     static let today = Day(year: 2026, month: 11, day: 1)!
 }
 
-/// A temporary folder removed when the value goes away.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        path = base.path
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    /// Copies a fixture site (or the demo site when `name` is nil) to `relative` inside this folder.
+extension TemporaryFolder {
+    /// Copies a fixture site (or the demo site when `name` is nil), its `content/` and
+    /// `templates/`, to `relative` inside this folder, and returns the copy's path.
     @discardableResult
     func copySite(_ name: String?, to relative: String = "site-folder") throws -> String {
-        let destination = (path as NSString).appendingPathComponent(relative)
-        try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
-        let source = name.map { (Fixtures.root as NSString).appendingPathComponent($0) } ?? Fixtures.repository
-        for part in ["content", "templates"] {
-            try FileManager.default.copyItem(atPath: (source as NSString).appendingPathComponent(part),
-                                             toPath: (destination as NSString).appendingPathComponent(part))
-        }
-        return destination
+        try copy(["content", "templates"], from: name.map { Fixtures.root + "/" + $0 } ?? Repository.root, to: relative)
+        return path(relative)
     }
-
-    /// Writes a text file, creating folders.
-    func write(_ text: String, to relative: String) throws {
-        let file = (path as NSString).appendingPathComponent(relative)
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: file, atomically: false, encoding: .utf8)
-    }
-
-    func read(_ relative: String) throws -> String {
-        try String(contentsOfFile: (path as NSString).appendingPathComponent(relative), encoding: .utf8)
-    }
-
-    func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(relative))
-    }
-}
-
-/// Every regular file under `root`, relative path → bytes.
-func snapshot(_ root: String) throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
-    for case let relative as String in enumerator {
-        let full = (root as NSString).appendingPathComponent(relative)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-            files[relative] = try Data(contentsOf: URL(fileURLWithPath: full))
-        }
-    }
-    return files
 }
 
 /// A source file for unit tests.

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ struct CheckCommandTests {
 
     @Test("finds every kind of link error and warning, each at its line and column; exit 1")
     func problems() throws {
-        let site = try ScratchFolder.site(fixture: "check-problems")
+        let site = try TemporaryFolder.site(fixture: "check-problems")
         let result = try Binary.run(["check", "--today", "2026-11-01"], in: site.root)
         #expect(result.status == 1)
         let lines = result.lines
@@ -40,7 +41,7 @@ struct CheckCommandTests {
 
     @Test("reports the errors that stop a build: a missing required field, an invalid date, time range or URL")
     func buildErrors() throws {
-        let site = try ScratchFolder.site(fixture: "check-invalid")
+        let site = try TemporaryFolder.site(fixture: "check-invalid")
         let result = try Binary.run(["check"], in: site.root)
         #expect(result.status == 1)
         #expect(result.lines == [
@@ -56,7 +57,7 @@ struct CheckCommandTests {
 
     @Test("the demo site has no problems, even with --strict")
     func demoIsClean() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let result = try Binary.run(["check", "--strict", "--today", "2026-11-26"], in: demo.root)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.lines.count == 1, "\(result.output)")
@@ -67,7 +68,7 @@ struct CheckCommandTests {
 
     @Test("warnings alone exit 0; --strict makes them count")
     func strict() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         try demo.write("---\ntitle: Team photo\nsummary: Us.\n---\nHello.\n\n![](/media/team.jpg)\n", to: "content/team.md")
         try demo.write("not really a picture", to: "content/media/team.jpg")
         let relaxed = try Binary.run(["check", "--today", "2026-11-26"], in: demo.root)
@@ -79,7 +80,7 @@ struct CheckCommandTests {
 
     @Test("--site points at the site from anywhere; paths are shown as given")
     func siteOption() throws {
-        let site = try ScratchFolder.site(fixture: "check-problems")
+        let site = try TemporaryFolder.site(fixture: "check-problems")
         let result = try Binary.run(["check", "--site", site.root, "--today", "2026-11-01"], in: "/")
         #expect(result.status == 1)
         #expect(result.lines.first == site.root + "/" + Self.expectedProblems[0] + "; use '##' here so screen reader users can follow the outline")

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 
@@ -22,10 +23,6 @@ enum Binary {
         return fromSource
     }()
 
-    static let repository: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }()
-
     static func run(_ arguments: [String], in folder: String) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -45,56 +42,16 @@ enum Binary {
     }
 }
 
-/// A copy of the demo site in a temporary folder.
-final class DemoCopy {
-    let root: String
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for part in ["content", "templates", "site"] {
-            try FileManager.default.copyItem(atPath: Binary.repository + "/" + part, toPath: root + "/" + part)
-        }
-        // A fresh clone's site/ holds only .gitignore.
-        for name in try FileManager.default.contentsOfDirectory(atPath: root + "/site") where name != ".gitignore" {
-            try FileManager.default.removeItem(atPath: root + "/site/" + name)
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
-    }
-
-    func write(_ text: String, to relative: String) throws {
-        let path = root + "/" + relative
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
-    }
-
-    /// Every file under `site/`, path → bytes.
-    func siteFiles() throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let base = root + "/site"
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
-        for case let relative as String in walker {
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder)
-            if !isFolder.boolValue { files[relative] = try Data(contentsOf: URL(fileURLWithPath: base + "/" + relative)) }
-        }
-        return files
-    }
-}
-
 @Suite("clinicsite build, as a program")
 struct BuildCommandTests {
     @Test("builds the demo site in a fresh clone's folder and exits 0")
     func buildsDemo() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let result = try Binary.run(["build"], in: demo.root)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Built "))
         #expect(result.errors.isEmpty)
-        let files = try demo.siteFiles()
+        let files = try demo.files(under: "site")
         for path in ["index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "faq/index.html",
                      "aftercare/index.html", "aftercare/why-am-i-sore-after-massage/index.html", ".gitignore"] {
             #expect(files[path] != nil, "missing \(path)")
@@ -106,9 +63,21 @@ struct BuildCommandTests {
         #expect(home.contains("href=\"/\(stylesheet)\""))
     }
 
+    @Test("build ends by saying how to look at the site: clinicsite serve, with the folder and the page choices it was given")
+    func howToLook() throws {
+        let demo = try TemporaryFolder.demo()
+        let here = try Binary.run(["build"], in: demo.root)
+        #expect(here.status == 0, "\(here.errors)")
+        #expect(here.lines.last == "To look at it: clinicsite serve", "\(here.output)")
+        let elsewhere = try Binary.run(["build", "--site", demo.root, "--output", demo.path("public"), "--drafts", "--today", "2026-12-20"],
+                                       in: "/")
+        #expect(elsewhere.status == 0, "\(elsewhere.errors)")
+        #expect(elsewhere.lines.last == "To look at it: clinicsite serve --site \(demo.root) --drafts --today 2026-12-20", "\(elsewhere.output)")
+    }
+
     @Test("--site and --output choose the folders")
     func siteAndOutput() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let result = try Binary.run(["build", "--site", demo.root, "--output", demo.root + "/public"], in: "/")
         #expect(result.status == 0, "\(result.errors)")
         #expect(FileManager.default.fileExists(atPath: demo.root + "/public/index.html"))
@@ -116,9 +85,9 @@ struct BuildCommandTests {
 
     @Test("broken front matter: path:line:column message, exit 1, site/ untouched")
     func brokenBuild() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         #expect(try Binary.run(["build"], in: demo.root).status == 0)
-        let before = try demo.siteFiles()
+        let before = try demo.files(under: "site")
         try demo.write("---\ntitle: Cupping\ndate: 2026-02-30\n---\nBody\n", to: "content/aftercare/bad-date.md")
         try demo.write("---\ntitle: [unclosed\n---\n", to: "content/aftercare/bad-yaml.md")
         let result = try Binary.run(["build"], in: demo.root)
@@ -127,12 +96,12 @@ struct BuildCommandTests {
         #expect(lines.contains { $0.hasPrefix("content/aftercare/bad-date.md:3:7: 'date' is not a date") })
         #expect(lines.contains { $0.hasPrefix("content/aftercare/bad-yaml.md:") })
         #expect(lines.last == "error: build failed with 2 errors; site was not changed")
-        #expect(try demo.siteFiles() == before)
+        #expect(try demo.files(under: "site") == before)
     }
 
     @Test("an unknown template is reported with its place, exit 1")
     func unknownTemplate() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         try demo.write("---\ntitle: X\ntemplate: nope\n---\nBody\n", to: "content/aftercare/x.md")
         let result = try Binary.run(["build"], in: demo.root)
         #expect(result.status == 1)
@@ -141,7 +110,7 @@ struct BuildCommandTests {
 
     @Test("refusing a dangerous output folder exits 1 and leaves it alone")
     func refusesOutput() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         try demo.write("keep me", to: "elsewhere/file.txt")
         let result = try Binary.run(["build", "--output", "elsewhere"], in: demo.root)
         #expect(result.status == 1)
@@ -154,7 +123,7 @@ struct BuildCommandTests {
 
     @Test("drafts are left out unless --drafts; --verbose says why")
     func drafts() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         try demo.write("---\ntitle: Work in progress\ndraft: true\n---\nSoon.\n", to: "content/aftercare/wip.md")
         let normal = try Binary.run(["build", "--verbose"], in: demo.root)
         #expect(normal.status == 0)
@@ -167,11 +136,11 @@ struct BuildCommandTests {
 
     @Test("two runs in separate processes give byte-identical sites")
     func deterministic() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         #expect(try Binary.run(["build"], in: demo.root).status == 0)
-        let first = try demo.siteFiles()
+        let first = try demo.files(under: "site")
         #expect(try Binary.run(["build"], in: demo.root).status == 0)
-        #expect(try demo.siteFiles() == first)
+        #expect(try demo.files(under: "site") == first)
     }
 
     @Test("a missing site folder is a clear error")

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 
@@ -5,10 +6,11 @@ import Testing
 struct InitCommandTests {
     @Test("init makes a site that builds straight away, from any folder")
     func initThenBuild() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         let created = try Binary.run(["init", "riverside", "--name", "Riverside Massage", "--kind", "massage"], in: scratch.root)
         #expect(created.status == 0, "\(created.errors)")
         #expect(created.output.contains("Created a site for Riverside Massage in riverside"))
+        #expect(created.output.contains("2. clinicsite serve --site riverside     shows the site in your browser"), "\(created.output)")
         for path in ["content/clinic.yml", "content/index.md", "content/faq.md", "content/aftercare/after-your-massage.md",
                      "templates/base.mustache", "templates/assets/style.css", ".gitignore"] {
             #expect(scratch.exists("riverside/" + path), "missing \(path)")
@@ -24,10 +26,10 @@ struct InitCommandTests {
 
     @Test("the theme init writes is the repository's templates/ folder, byte for byte")
     func themeIsTheRepositoryTheme() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         #expect(try Binary.run(["init", "clinic"], in: scratch.root).status == 0)
-        let written = try Fixtures.files(under: scratch.path("clinic/templates"))
-        let repository = try Fixtures.files(under: Binary.repository + "/templates", includeHidden: false)
+        let written = try FileTree.files(under: scratch.path("clinic/templates"))
+        let repository = try FileTree.files(under: Repository.root + "/templates", includeHidden: false)
         #expect(!repository.isEmpty)
         #expect(Set(written.keys) == Set(repository.keys))
         for (path, bytes) in repository {
@@ -37,7 +39,7 @@ struct InitCommandTests {
 
     @Test("init refuses a folder that is not empty and leaves it as it was")
     func refusesNonEmpty() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         try scratch.write("my notes", to: "busy/notes.txt")
         let result = try Binary.run(["init", "busy"], in: scratch.root)
         #expect(result.status == 1)
@@ -47,7 +49,7 @@ struct InitCommandTests {
 
     @Test("a folder holding only .git counts as empty; --site works like DIR")
     func gitFolderIsFine() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         try scratch.write("[core]\n", to: "repo/.git/config")
         let result = try Binary.run(["init", "--site", "repo", "--kind", "physiotherapy"], in: scratch.root)
         #expect(result.status == 0, "\(result.errors)")
@@ -58,7 +60,7 @@ struct InitCommandTests {
 
     @Test("a name with YAML's special characters survives into the built pages")
     func awkwardName() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         let name = "Q&A: \"Best\" Clinic #1"
         #expect(try Binary.run(["init", "site", "--name", name], in: scratch.root).status == 0)
         #expect(try Binary.run(["build", "--site", "site"], in: scratch.root).status == 0)
@@ -68,18 +70,31 @@ struct InitCommandTests {
 
     @Test("the name defaults to the folder's; an unknown kind is refused")
     func defaultsAndValidation() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         #expect(try Binary.run(["init", "willow-street"], in: scratch.root).status == 0)
         #expect(try scratch.read("willow-street/content/clinic.yml").contains("\nname: Willow Street\n"))
         let wrong = try Binary.run(["init", "other", "--kind", "yoga"], in: scratch.root)
-        #expect(wrong.status != 0)
-        #expect(wrong.errors.contains("--kind must be one of massage, physiotherapy, chiropractic, acupuncture, clinic"))
+        #expect(wrong.status == 64, "ArgumentParser's status for a usage error")
+        #expect(wrong.errors.hasPrefix("Error: The value 'yoga' is invalid for '--kind <kind>'. Please provide one of 'massage', 'physiotherapy', 'chiropractic', 'acupuncture' or 'clinic'."),
+                "\(wrong.errors)")
         #expect(!scratch.exists("other"))
+        // Capitals are fine, as before.
+        #expect(try Binary.run(["init", "upper", "--kind", "Massage"], in: scratch.root).status == 0)
+        #expect(try scratch.read("upper/content/clinic.yml").contains("\nkind: massage\n"))
+    }
+
+    @Test("init --help lists the kinds and the default")
+    func helpListsKinds() throws {
+        let help = try Binary.run(["init", "--help"], in: "/")
+        #expect(help.status == 0)
+        let text = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("--kind <kind> The kind of practice: the sample aftercare page's wording, and the type search engines are told. (values: massage, physiotherapy, chiropractic, acupuncture, clinic; default: clinic)"),
+                "\(help.output)")
     }
 
     @Test("a new site checks clean except for the reminders to set url and review the sample")
     func checkAfterInit() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         #expect(try Binary.run(["init", "site"], in: scratch.root).status == 0)
         let check = try Binary.run(["check"], in: scratch.path("site"))
         #expect(check.status == 0)

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 import ClinicBase
@@ -9,7 +10,7 @@ import ClinicAuthoring
 struct NewCommandTests {
     @Test("new aftercare writes a draft with its front matter filled in and prints the path")
     func newAftercare() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let result = try Binary.run(["new", "aftercare", "Deep tissue aftercare", "--treatment", "deep tissue massage"], in: demo.root)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output == "content/aftercare/deep-tissue-aftercare.md\n")
@@ -33,7 +34,7 @@ struct NewCommandTests {
 
     @Test("new refuses to overwrite a file, and leaves it as it was")
     func refusesOverwrite() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let path = demo.root + "/content/aftercare/cupping-aftercare.md"
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let result = try Binary.run(["new", "aftercare", "Cupping aftercare"], in: demo.root)
@@ -45,7 +46,7 @@ struct NewCommandTests {
 
     @Test("new page writes content/<slug>.md; --site picks the site; titles the site owns are refused")
     func newPage() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         let result = try Binary.run(["new", "page", "Prices & Insurance", "--site", demo.root], in: "/")
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output == demo.root + "/content/prices-insurance.md\n")
@@ -61,7 +62,7 @@ struct NewCommandTests {
 
     @Test("new outside a site folder says how to start one")
     func notASite() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder()
         let result = try Binary.run(["new", "aftercare", "Cupping"], in: scratch.root)
         #expect(result.status == 1)
         #expect(result.errors.contains("no 'content' folder"))

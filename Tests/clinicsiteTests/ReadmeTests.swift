@@ -1,9 +1,10 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 
 @Suite("README.md documents the program")
 struct ReadmeTests {
-    static let readme: String = (try? String(contentsOfFile: Binary.repository + "/README.md", encoding: .utf8)) ?? ""
+    static let readme: String = (try? String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)) ?? ""
 
     /// The subcommands a help text lists under SUBCOMMANDS.
     func subcommands(_ help: String) -> [String] {

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 struct SchedulingCommandTests {
     @Test("a page whose 'expires' day has passed is left out, and build --verbose says why")
     func expires() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         try demo.write("---\ntitle: Holiday hours\nsummary: Closed over the holidays.\nexpires: 2026-12-31\n---\nClosed 24–26 December.\n",
                        to: "content/holiday-hours.md")
         let before = try Binary.run(["build", "--today", "2026-12-31"], in: demo.root)
@@ -26,7 +27,7 @@ struct SchedulingCommandTests {
 
     @Test("without --verbose, build counts what it left out")
     func counts() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         try demo.write("---\ntitle: Old notice\nexpires: 2020-01-31\n---\nGone.\n", to: "content/old-notice.md")
         try demo.write("---\ntitle: Soon\ndate: 2099-01-01\n---\nLater.\n", to: "content/soon.md")
         let result = try Binary.run(["build"], in: demo.root)
@@ -34,9 +35,33 @@ struct SchedulingCommandTests {
         #expect(result.output.contains("Left out 2 pages (drafts, future dates or expired; --verbose lists them)"))
     }
 
+    @Test("build, check and serve take the same page options, with the same help")
+    func sameOptions() throws {
+        /// Each option's entry under OPTIONS, its wrapped lines joined, spaces collapsed.
+        func scheduleHelp(_ command: String) throws -> [String] {
+            let help = try Binary.run([command, "--help"], in: "/").output
+            var entries: [String] = []
+            for line in help.split(separator: "\n") {
+                let text = line.split(separator: " ").joined(separator: " ")
+                if text.hasPrefix("-") || entries.isEmpty {
+                    entries.append(text)
+                } else {
+                    entries[entries.count - 1] += " " + text
+                }
+            }
+            return ["--drafts", "--future", "--expired", "--today <date>"].map { option in
+                entries.first { $0.hasPrefix(option + " ") } ?? "\(command) has no \(option)"
+            }
+        }
+        let build = try scheduleHelp("build")
+        #expect(build.allSatisfy { !$0.contains(" has no ") }, "\(build)")
+        #expect(try scheduleHelp("check") == build)
+        #expect(try scheduleHelp("serve") == build)
+    }
+
     @Test("'expires' before 'date' is an error at the value; a bad --today is refused")
     func expiresBeforeDate() throws {
-        let demo = try DemoCopy()
+        let demo = try TemporaryFolder.demo()
         try demo.write("---\ntitle: Backwards\ndate: 2026-05-01\nexpires: 2026-04-30\n---\nNever shown.\n", to: "content/backwards.md")
         let result = try Binary.run(["build"], in: demo.root)
         #expect(result.status == 1)

@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 #if canImport(FoundationNetworking)
@@ -9,7 +10,7 @@ import FoundationNetworking
 struct ServeCommandTests {
     @Test("serves the site, and Ctrl-C stops it cleanly with the port free again")
     func serveAndStop() async throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         let server = try ServeProcess(["serve", "--port", "0"], in: site.root)
         defer { server.kill() }
         let url = try #require(server.waitForURL(), "no URL printed: \(server.output) \(server.errors)")
@@ -22,16 +23,16 @@ struct ServeCommandTests {
 
         let port = try #require(Int(url.split(separator: ":").last?.split(separator: "/").first ?? ""))
         server.interrupt()
-        let status = try #require(server.waitForExit(within: 5), "serve did not stop within 5 seconds of SIGINT")
+        let status = try #require(server.waitForExit(within: 20), "serve did not stop within 20 seconds of SIGINT")
         #expect(status == 0)
         #expect(server.output.contains("Stopped the preview."))
         #expect(Listener.canBind(port: port))
-        #expect(try site.siteFiles().keys.sorted() == [".gitignore"], "serve never writes site/")
+        #expect(try site.files(under: "site").keys.sorted() == [".gitignore"], "serve never writes site/")
     }
 
     @Test("the default port moves to the next free one when taken")
     func defaultPortTaken() throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         let blocker = Listener(port: 4000)
         defer { blocker?.close() }
         let server = try ServeProcess(["serve"], in: site.root)
@@ -40,12 +41,12 @@ struct ServeCommandTests {
         #expect(!url.hasPrefix("http://127.0.0.1:4000/"))
         #expect(server.output.contains("Port 4000 is in use; using "))
         server.interrupt()
-        #expect(server.waitForExit(within: 5) == 0)
+        #expect(server.waitForExit(within: 20) == 0)
     }
 
     @Test("a port given with --port that is taken is an error")
     func explicitPortTaken() throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         let blocker = try #require(Listener(port: 0))
         defer { blocker.close() }
         let server = try ServeProcess(["serve", "--port", String(blocker.port)], in: site.root)
@@ -56,7 +57,7 @@ struct ServeCommandTests {
 
     @Test("--host 0.0.0.0 warns and shows the network address as a QR code")
     func network() throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         let server = try ServeProcess(["serve", "--host", "0.0.0.0", "--port", "0"], in: site.root)
         defer { server.kill() }
         _ = try #require(server.waitForURL(), "no URL printed: \(server.output) \(server.errors)")
@@ -71,12 +72,12 @@ struct ServeCommandTests {
             #expect(!server.output.contains("\u{1B}["), "no colour codes when the output is not a terminal")
         }
         server.interrupt()
-        #expect(server.waitForExit(within: 5) == 0)
+        #expect(server.waitForExit(within: 20) == 0)
     }
 
     @Test("a build error is printed with its place, and serving goes on")
     func errors() throws {
-        let site = try DemoCopy()
+        let site = try TemporaryFolder.demo()
         try site.write("---\ntitle: [broken\n---\nBody\n", to: "content/broken.md")
         let server = try ServeProcess(["serve", "--port", "0"], in: site.root)
         defer { server.kill() }
@@ -84,7 +85,30 @@ struct ServeCommandTests {
         #expect(server.errors.contains(#/content/broken\.md:\d+:\d+: YAML: /#))
         #expect(server.errors.contains("The site did not build (1 error); the preview shows them until the site builds"))
         server.interrupt()
-        #expect(server.waitForExit(within: 5) == 0)
+        #expect(server.waitForExit(within: 20) == 0)
+    }
+
+    @Test("--today and --expired choose the pages as build does")
+    func schedule() async throws {
+        let site = try TemporaryFolder.demo()
+        // Whatever the real date, 2099-06-15 is after the first page's date and the second's expiry.
+        try site.write("---\ntitle: Summer hours\ndate: 2099-06-01\n---\nOpen late in June.\n", to: "content/summer-hours.md")
+        try site.write("---\ntitle: Spring hours\nexpires: 2099-06-10\n---\nOpen early in spring.\n", to: "content/spring-hours.md")
+        for (arguments, springStatus) in [([String](), 404), (["--expired"], 200)] {
+            let server = try ServeProcess(["serve", "--port", "0", "--today", "2099-06-15"] + arguments, in: site.root)
+            defer { server.kill() }
+            let url = try #require(server.waitForURL(), "no URL printed: \(server.output) \(server.errors)")
+            let (_, summer) = try await URLSession.shared.data(from: URL(string: url + "summer-hours/")!)
+            #expect((summer as? HTTPURLResponse)?.statusCode == 200, "serve \(arguments): a page dated before --today is shown")
+            let (_, spring) = try await URLSession.shared.data(from: URL(string: url + "spring-hours/")!)
+            #expect((spring as? HTTPURLResponse)?.statusCode == springStatus, "serve \(arguments): a page expired by --today")
+            if arguments.isEmpty {
+                #expect(server.output.contains("Left out 1 page (drafts, future dates or expired; --drafts, --future and --expired include them)"),
+                        "\(server.output)")
+            }
+            server.interrupt()
+            #expect(server.waitForExit(within: 20) == 0)
+        }
     }
 
     @Test("a --site folder that does not exist is an error")
@@ -101,6 +125,9 @@ final class ServeProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var outputData = Data()
     private var errorData = Data()
+    /// Pipes whose end was read: after the process exits, what it wrote may still be on
+    /// its way to the handlers.
+    private var ended = 0
 
     init(_ arguments: [String], in folder: String) throws {
         process.executableURL = URL(fileURLWithPath: Binary.path)
@@ -112,11 +139,19 @@ final class ServeProcess: @unchecked Sendable {
         process.standardError = errors
         output.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            self?.lock.withLock { self?.outputData.append(data) }
+            if data.isEmpty { handle.readabilityHandler = nil }
+            self?.lock.withLock {
+                self?.outputData.append(data)
+                if data.isEmpty { self?.ended += 1 }
+            }
         }
         errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            self?.lock.withLock { self?.errorData.append(data) }
+            if data.isEmpty { handle.readabilityHandler = nil }
+            self?.lock.withLock {
+                self?.errorData.append(data)
+                if data.isEmpty { self?.ended += 1 }
+            }
         }
         try process.run()
     }
@@ -129,10 +164,20 @@ final class ServeProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition(output) { return true }
-            if !process.isRunning { return condition(output) }
+            if !process.isRunning {
+                drain(until: deadline)
+                return condition(output)
+            }
             Thread.sleep(forTimeInterval: 0.02)
         }
         return condition(output)
+    }
+
+    /// After the process exited: waits until both pipes were read to their end.
+    private func drain(until deadline: Date) {
+        while lock.withLock({ ended }) < 2, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
     }
 
     /// The URL from `Serving the preview at …`.
@@ -144,13 +189,16 @@ final class ServeProcess: @unchecked Sendable {
 
     func interrupt() { process.interrupt() }
 
-    /// The exit status, or nil when it is still running after `seconds`.
+    /// The exit status, or nil when it is still running after `seconds`. Once it has exited,
+    /// waits (as long again) until all it wrote has been read, so `output` and `errors` are whole.
     func waitForExit(within seconds: Double) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
         }
-        return process.isRunning ? nil : process.terminationStatus
+        guard !process.isRunning else { return nil }
+        drain(until: Date().addingTimeInterval(seconds))
+        return process.terminationStatus
     }
 
     func kill() {

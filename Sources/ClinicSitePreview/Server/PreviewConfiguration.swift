@@ -20,10 +20,10 @@ public struct PreviewConfiguration: Sendable {
     /// The port to listen on: exactly this one (0 lets the system choose), or nil for
     /// ``defaultPort`` or the next free port after it.
     public var port: Int?
-    /// Include pages with `draft: true`.
-    public var includeDrafts: Bool
-    /// Include pages dated after today.
-    public var includeFuture: Bool
+    /// Which pages the preview includes (drafts, future dates, expired pages) and the day it
+    /// builds as of, as for `build`. Asset names never carry a hash in the preview (see
+    /// ``BuildOptions/fingerprintAssets``), whatever this says.
+    public var buildOptions: BuildOptions
     /// How changes are noticed.
     public var watchMethod: SiteWatcher.Method
     /// A burst of saves ends once no change has arrived for this long.
@@ -34,14 +34,13 @@ public struct PreviewConfiguration: Sendable {
     /// Creates a configuration; by default loopback, port 4000 or the next free one, inotify
     /// on Linux.
     public init(folder: SiteFolder, host: String = "127.0.0.1", port: Int? = nil,
-                includeDrafts: Bool = false, includeFuture: Bool = false,
+                buildOptions: BuildOptions = BuildOptions(),
                 watchMethod: SiteWatcher.Method = .platformDefault,
                 quietPeriod: Duration = .milliseconds(20), keepAliveInterval: Duration = .seconds(15)) {
         self.folder = folder
         self.host = host
         self.port = port
-        self.includeDrafts = includeDrafts
-        self.includeFuture = includeFuture
+        self.buildOptions = buildOptions
         self.watchMethod = watchMethod
         self.quietPeriod = quietPeriod
         self.keepAliveInterval = keepAliveInterval

@@ -60,9 +60,7 @@ public struct PreviewServer: ServiceLifecycle.Service {
 
     /// Builds once, listens, then rebuilds on changes until graceful shutdown.
     public func run() async throws {
-        let rebuilder = Rebuilder(folder: configuration.folder,
-                                  options: BuildOptions(includeDrafts: configuration.includeDrafts, includeFuture: configuration.includeFuture),
-                                  site: site, hub: hub)
+        let rebuilder = Rebuilder(folder: configuration.folder, options: configuration.buildOptions, site: site, hub: hub)
         report(.built(await rebuilder.rebuild()))
         let host = configuration.host
         let port = try choosePort()

@@ -21,7 +21,8 @@ import Foundation
 public struct Rebuilder: Sendable {
     /// The site folder built.
     public let folder: SiteFolder
-    /// Which pages the preview includes, and as of which day.
+    /// How it is built: the pages included and the day, as for `build`; asset names without
+    /// a content hash.
     public let options: BuildOptions
     /// Where builds go.
     public let site: PreviewSite
@@ -29,8 +30,11 @@ public struct Rebuilder: Sendable {
     public let hub: EventHub
     private let session: SiteSession
 
-    /// Creates a rebuilder; nothing is built until ``rebuild(after:)``. `options` choose the
-    /// pages (drafts, future, expired, today); assets keep their plain names in the preview.
+    /// Creates a rebuilder; nothing is built until ``rebuild(after:)``.
+    ///
+    /// - Parameter options: the pages to include and the day to build as of (drafts, future
+    ///   dates, expiry, `today`); its `fingerprintAssets` is turned off, so a stylesheet edit
+    ///   can be swapped in without a reload.
     public init(folder: SiteFolder, options: BuildOptions, site: PreviewSite, hub: EventHub) {
         var options = options
         options.fingerprintAssets = false
@@ -107,7 +111,7 @@ public struct BuildSummary: Sendable {
     public var fileCount: Int
     /// Warnings found on the way.
     public var warnings: [Diagnostic]
-    /// Pages left out (drafts, future dates), and why.
+    /// Pages left out (drafts, future dates, expired), and why.
     public var excluded: [Exclusion]
     /// How many outputs rendered after browsers were told, and how long that took (see
     /// ``PendingOutputs``).

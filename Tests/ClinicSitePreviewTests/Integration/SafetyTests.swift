@@ -1,3 +1,4 @@
+import ClinicSiteTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -7,7 +8,7 @@ import Testing
 @Suite("Only the built site, only to this machine", .serialized, .timeLimit(.minutes(2)))
 struct SafetyTests {
     /// Text only the sources hold: the first line of clinic.yml, Mustache tags.
-    private func leaks(_ text: String, from site: SiteCopy) throws -> Bool {
+    private func leaks(_ text: String, from site: TemporaryFolder) throws -> Bool {
         let clinicFirstLine = try site.read("content/clinic.yml").split(separator: "\n")[0]
         return text.contains(clinicFirstLine) || text.contains("{{") || text.contains("root:x:0:0")
     }
@@ -24,7 +25,7 @@ struct SafetyTests {
 
     @Test("sources and anything outside the built site are unreachable, whatever the encoding", arguments: traversals)
     func traversal(_ path: String) async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let response = try await preview.request(path)
             #expect(response.status == .notFound || response.status == .badRequest, "\(path) → \(response.status)")
@@ -34,7 +35,7 @@ struct SafetyTests {
 
     @Test("a sibling of the base path is not the site", arguments: ["/willowx/", "/willow-old/index.html", "/willow../content/clinic.yml", "/willow%2f..%2fcontent/clinic.yml"])
     func siblingPrefix(_ path: String) async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try site.edit("content/clinic.yml", replacing: "url: https://willowstreet.example/", with: "url: https://willowstreet.example/willow/")
         try await withPreview(site) { preview in
             let response = try await preview.request(path)
@@ -45,7 +46,7 @@ struct SafetyTests {
 
     @Test("a symlink out of the site folder is not followed, and a stale site/ folder is not served")
     func symlinks() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-secret-\(UUID().uuidString).txt").path
         try "TOP-SECRET-OUTSIDE".write(toFile: outside, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: outside) }
@@ -58,7 +59,7 @@ struct SafetyTests {
             #expect(!RunningPreview.text(secret).contains("TOP-SECRET"))
             #expect(RunningPreview.text(secret).contains("points outside the site folder"))
             try FileManager.default.removeItem(atPath: site.root + "/content/media/secret.txt")
-            #expect(await eventually(within: .seconds(3)) { preview.server.site.snapshot != nil })
+            #expect(await eventually(within: .seconds(20)) { preview.server.site.snapshot != nil })
             let planted = try await preview.request("/planted.html")
             #expect(planted.status == .notFound)
             #expect(!RunningPreview.text(planted).contains("TOP-SECRET"))
@@ -68,7 +69,7 @@ struct SafetyTests {
     @Test("a foreign Host gets 403 (DNS rebinding); loopback names are answered",
           arguments: ["evil.example", "evil.example:PORT", "127.0.0.1.evil.example:PORT", "localhost.evil.example", "192.168.1.20:PORT"])
     func foreignHost(_ host: String) async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let header = host.replacingOccurrences(of: "PORT", with: String(preview.port))
             for path in ["/", "/assets/style.css", "/no-such-page/", LiveReloadPage.eventsPath] {
@@ -84,7 +85,7 @@ struct SafetyTests {
 
     @Test("the event stream refuses a foreign Origin and never allows every origin")
     func origin() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             for origin in ["http://evil.example", "http://localhost.evil.example:\(preview.port)", "null", "https://127.0.0.1:\(preview.port)"] {
                 let refused = try EventStreamClient(port: preview.port, origin: origin)
@@ -96,7 +97,7 @@ struct SafetyTests {
             #expect(head.hasPrefix("HTTP/1.1 200"))
             #expect(head.lowercased().contains("content-type: text/event-stream"))
             #expect(!head.lowercased().contains("access-control-allow-origin"))
-            #expect(await own.next(named: "hello", timeout: .seconds(5)) != nil)
+            #expect(await own.next(named: "hello", timeout: .seconds(20)) != nil)
         }
     }
 
@@ -108,7 +109,7 @@ struct SafetyTests {
 
     @Test("a redirect never produces a Location starting with // or /\\", arguments: redirectTricks)
     func redirects(_ path: String) async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             // A plain socket: client libraries refuse to send some of these targets.
             let client = try EventStreamClient(port: preview.port, path: path)

@@ -4,6 +4,7 @@ import ClinicModel
 import ClinicRender
 import ClinicBuild
 import ClinicOutput
+import ClinicSiteTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -14,7 +15,7 @@ import Testing
 struct ServingTests {
     @Test("pages, folders and assets are served with their status and content type")
     func pages() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let home = try await preview.request("/")
             #expect(home.status == .ok)
@@ -48,7 +49,7 @@ struct ServingTests {
 
     @Test("served pages are the build's pages plus the preview script, nothing else (assets keep their plain names)")
     func sameAsBuild() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let sink = MemorySink()
         _ = try SiteBuilder.render(folder: site.folder, options: BuildOptions(fingerprintAssets: false), into: sink)
         try await withPreview(site) { preview in
@@ -70,7 +71,7 @@ struct ServingTests {
 
     @Test("a folder without its slash redirects to it")
     func folderRedirect() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let response = try await preview.request("/aftercare")
             #expect(response.status == .movedPermanently)
@@ -82,7 +83,7 @@ struct ServingTests {
 
     @Test("an unknown address gets the site's own 404 page with status 404")
     func notFound() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             for path in ["/no-such-page/", "/aftercare/no-such-page/", "/assets/", "/missing.css"] {
                 let response = try await preview.request(path)
@@ -97,7 +98,7 @@ struct ServingTests {
 
     @Test("HEAD answers like GET without a body")
     func head() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             for path in ["/", "/assets/style.css", "/no-such-page/"] {
                 let get = try await preview.request(path)
@@ -112,7 +113,7 @@ struct ServingTests {
 
     @Test("ETag and If-None-Match: 304 while unchanged; an edited page gets a new ETag, untouched CSS keeps its own")
     func etags() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let page = try await preview.request("/about/")
             let css = try await preview.request("/assets/style.css")
@@ -127,9 +128,9 @@ struct ServingTests {
             #expect(other.status == .ok)
 
             let events = try EventStreamClient(port: preview.port)
-            #expect(await events.next(named: "hello", timeout: .seconds(5)) != nil)
+            #expect(await events.next(named: "hello", timeout: .seconds(20)) != nil)
             try site.edit("content/about.md", replacing: "Willow Street opened", with: "Willow Street first opened")
-            #expect(await events.next(named: "reload", timeout: .seconds(5)) != nil)
+            #expect(await events.next(named: "reload", timeout: .seconds(20)) != nil)
 
             let edited = try await preview.request("/about/", headers: [.ifNoneMatch: pageTag])
             #expect(edited.status == .ok)
@@ -142,7 +143,7 @@ struct ServingTests {
 
     @Test("a site under a sub-path is served there, and / redirects to it")
     func subPath() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try site.edit("content/clinic.yml", replacing: "url: https://willowstreet.example/", with: "url: https://willowstreet.example/willow/")
         try await withPreview(site) { preview in
             #expect(preview.address.localURL == "http://127.0.0.1:\(preview.port)/willow/")
@@ -163,7 +164,7 @@ struct ServingTests {
 
     @Test("other methods get 405")
     func methods() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             let response = try await preview.request("/", method: .post)
             #expect(response.status == .methodNotAllowed)
@@ -173,13 +174,14 @@ struct ServingTests {
 
     @Test("serve never writes site/")
     func noOutput() async throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         try await withPreview(site) { preview in
             _ = try await preview.request("/")
             try site.edit("content/about.md", replacing: "Willow Street opened", with: "Willow Street first opened")
-            #expect(await eventually(within: .seconds(3)) { preview.log.buildCount == 2 })
+            #expect(await eventually(within: .seconds(20)) { preview.log.buildCount == 2 })
         }
-        #expect(!FileManager.default.fileExists(atPath: site.root + "/site"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root).sorted() == ["content", "templates"])
+        // As in a fresh clone: site/ holds only its .gitignore, and nothing else appeared.
+        #expect(try site.files(under: "site").keys.sorted() == [".gitignore"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root).sorted() == ["content", "site", "templates"])
     }
 }

@@ -51,7 +51,7 @@ final class EventStreamClient: @unchecked Sendable {
     }
 
     /// The response head (status line and headers), waiting up to `timeout`.
-    func responseHead(timeout: Duration = .seconds(5)) async -> String? {
+    func responseHead(timeout: Duration = .seconds(20)) async -> String? {
         await onThread { self.readHead(until: ContinuousClock.now + timeout) ? self.head : nil }
     }
 

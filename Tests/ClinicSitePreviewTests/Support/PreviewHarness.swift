@@ -4,6 +4,7 @@ import ClinicModel
 import ClinicRender
 import ClinicBuild
 import ClinicSitePreview
+import ClinicSiteTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -11,48 +12,9 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// A copy of the demo clinic (the repository's `content/` and `templates/`) in a temporary
-/// folder, removed when the value goes away.
-final class SiteCopy: Sendable {
-    let root: String
-
-    /// The repository root.
-    static let repository: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path
-    }()
-
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-preview-\(UUID().uuidString)")
-        root = base.path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for part in ["content", "templates"] {
-            try FileManager.default.copyItem(atPath: SiteCopy.repository + "/" + part, toPath: root + "/" + part)
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
-    }
-
+extension TemporaryFolder {
+    /// The site folder this folder is.
     var folder: SiteFolder { SiteFolder(root) }
-
-    func read(_ relative: String) throws -> String {
-        try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
-    }
-
-    func write(_ text: String, to relative: String) throws {
-        let path = root + "/" + relative
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
-    }
-
-    /// Replaces the first occurrence of `old` in a file.
-    func edit(_ relative: String, replacing old: String, with new: String) throws {
-        let text = try read(relative)
-        guard let range = text.range(of: old) else { throw HarnessError("'\(old)' is not in \(relative)") }
-        try write(text.replacingCharacters(in: range, with: new), to: relative)
-    }
 }
 
 struct HarnessError: Error, CustomStringConvertible {
@@ -91,14 +53,20 @@ struct RunningPreview: Sendable {
 
     var port: Int { address.port }
 
-    /// Sends one request on a new connection and returns the response (bounded by a timeout).
+    /// Sends one request on a new connection and returns the response (bounded by a timeout
+    /// that only a hang reaches: a 16 MiB download on a busy machine takes seconds).
     func request(_ path: String, method: HTTPRequest.Method = .get, host: String? = nil,
                  headers: HTTPFields = [:]) async throws -> TestClient.Response {
         let authority = host ?? "127.0.0.1:\(port)"
         return try await TestClient.withClient(host: "127.0.0.1", port: port,
-                                               configuration: .init(timeout: .seconds(5))) { client in
+                                               configuration: .init(timeout: .seconds(30))) { client in
             try await client.execute(TestClient.Request(path, method: method, authority: authority, headers: headers))
         }
+    }
+
+    /// Whether the preview's current build has `text` in the file at `path` (`about/index.html`).
+    func shows(_ text: String, at path: String) -> Bool {
+        server.site.snapshot?.files[path].map { String(decoding: $0.bytes, as: UTF8.self).contains(text) } ?? false
     }
 
     /// The body of a response as text.
@@ -110,7 +78,7 @@ struct RunningPreview: Sendable {
 /// Runs `body` against a preview of `site` listening on 127.0.0.1 with a port the system
 /// picks, then shuts the preview down gracefully. Every wait is bounded.
 func withPreview<T: Sendable>(
-    _ site: SiteCopy,
+    _ site: TemporaryFolder,
     configure: (inout PreviewConfiguration) -> Void = { _ in },
     _ body: @Sendable (RunningPreview) async throws -> T
 ) async throws -> T {
@@ -132,13 +100,13 @@ func withPreview<T: Sendable>(
             return nil
         }
         tasks.addTask {
-            try await Task.sleep(for: .seconds(30))
-            throw HarnessError("the preview did not start, or the test did not finish, within 30 seconds")
+            try await Task.sleep(for: .seconds(100))
+            throw HarnessError("the preview did not start, or the test did not finish, within 100 seconds")
         }
         let started = await withTaskGroup(of: PreviewAddress?.self) { wait in
             wait.addTask { await addresses.first { _ in true } }
             wait.addTask {
-                try? await Task.sleep(for: .seconds(15))
+                try? await Task.sleep(for: .seconds(60))
                 return nil
             }
             let first = await wait.next() ?? nil
@@ -147,7 +115,7 @@ func withPreview<T: Sendable>(
         }
         guard let address = started else {
             tasks.cancelAll()
-            throw HarnessError("the preview did not start listening within 15 seconds")
+            throw HarnessError("the preview did not start listening within 60 seconds")
         }
         let running = RunningPreview(server: server, address: address, log: log)
         let outcome: Result<T, any Error>
@@ -157,7 +125,7 @@ func withPreview<T: Sendable>(
             outcome = .failure(error)
         }
         await group.triggerGracefulShutdown()
-        // The server ends first unless shutdown hangs, in which case the 30-second guard throws.
+        // The server ends first unless shutdown hangs, in which case the 100-second guard throws.
         _ = try await tasks.next()
         tasks.cancelAll()
         return try outcome.get()

@@ -4,6 +4,7 @@ import ClinicModel
 import ClinicRender
 import ClinicBuild
 import ClinicOutput
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicSitePreview
@@ -61,7 +62,7 @@ struct LiveReloadPageTests {
 
     @Test("build output never carries the preview's script")
     func notInBuild() throws {
-        let site = try SiteCopy()
+        let site = try TemporaryFolder.demo()
         let sink = MemorySink()
         _ = try SiteBuilder.render(folder: site.folder, options: BuildOptions(), into: sink)
         let pages = sink.files.filter { $0.key.hasSuffix(".html") }

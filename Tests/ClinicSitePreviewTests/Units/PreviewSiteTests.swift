@@ -4,6 +4,7 @@ import ClinicModel
 import ClinicRender
 import ClinicBuild
 import ClinicOutput
+import ClinicSiteTestSupport
 import Foundation
 import Testing
 @testable import ClinicSitePreview
@@ -101,7 +102,7 @@ struct PreviewSiteTests {
 
     @Test("outputs a save left pending are served as a full build writes them, rendered when asked for, then taken in")
     func pendingOutputs() throws {
-        let copy = try SiteCopy()
+        let copy = try TemporaryFolder.demo()
         try copy.write(try copy.read("content/clinic.yml") + "\naftercare_per_page: 1\n", to: "content/clinic.yml")
         let session = SiteSession(folder: copy.folder, options: BuildOptions(fingerprintAssets: false), deferring: true)
         let site = PreviewSite(session: "s")
