@@ -35,10 +35,10 @@ public enum PagesWorkflow {
           # Every push to the main branch: your changes go live a minute or two later.
           push:
             branches: [main]
-          # Every day at 05:17 UTC (after midnight in the Americas, early morning in Europe), so
-          # that pages and notices that depend on the date change on the right day. GitHub pauses
-          # this daily run in a repository that has had no push for 60 days; the Actions tab
-          # switches it back on.
+          # Every day at 05:17 UTC (just after midnight in eastern North America, early morning
+          # in Europe; change the hour to suit your clinic), so that pages and notices that
+          # depend on the date change on the right day. GitHub pauses this daily run in a
+          # repository that has had no push for 60 days; the Actions tab switches it back on.
           schedule:
             - cron: "17 5 * * *"
           # The "Run workflow" button on the Actions tab.
