@@ -140,6 +140,7 @@ let package = Package(
                 "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput",
                 "ClinicBuild", "ClinicCheck", "ClinicAuthoring", "ClinicMustache", "ClinicSiteTestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]
         ),

@@ -2,7 +2,8 @@ import ClinicBase
 import ClinicContent
 /// `clinicsite init`: a new site folder that builds as it is: `content/clinic.yml` with a
 /// comment on every field, a home page introduction, a starter FAQ, one sample aftercare page
-/// for the kind of practice, the theme in `templates/`, and a `.gitignore` for the output.
+/// for the kind of practice, the theme in `templates/`, a `.gitignore` for the output and the
+/// GitHub Pages workflow (``PagesWorkflow``).
 public enum SiteScaffold {
     /// A file of the new site.
     public struct File: Sendable, Hashable {
@@ -17,6 +18,15 @@ public enum SiteScaffold {
         }
     }
 
+    /// The new site's `.gitignore`: what ClinicSite makes again from `content/` and `templates/`.
+    static let gitignore = """
+        # The built site: ClinicSite writes it again on every build.
+        /site/
+        # ClinicSite's own working files (its cache); the Pages workflow keeps them between runs.
+        /.clinicsite/
+
+        """
+
     /// Entries a folder may already hold and still count as empty: a new Git repository.
     package static let allowedEntries: Set<String> = [".git"]
 
@@ -25,7 +35,8 @@ public enum SiteScaffold {
     public static func files(name: String, kind: ClinicKind, today: Day, theme: [File]) -> [File] {
         var files = StarterContent.files(name: name, kind: kind, today: today)
         files += theme.map { File(path: "templates/" + $0.path, bytes: $0.bytes) }
-        files.append(File(path: ".gitignore", bytes: Array("# The built site: ClinicSite writes it again on every build.\n/site/\n".utf8)))
+        files.append(File(path: ".gitignore", bytes: Array(gitignore.utf8)))
+        files.append(File(path: PagesWorkflow.path, bytes: Array(PagesWorkflow.text().utf8)))
         return files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
     }
 

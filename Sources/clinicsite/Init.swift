@@ -56,6 +56,8 @@ struct Init: ParsableCommand {
               3. clinicsite check\(siteArgument)     finds broken links and advice due for review
               4. clinicsite build\(siteArgument)     builds the site into \(folder.display("site"))/ for your web host
               5. clinicsite new aftercare "Title"\(siteArgument)     starts a new aftercare page
+              6. Push the folder to a GitHub repository: \(folder.display(PagesWorkflow.path)) publishes it on GitHub Pages
+                 (turn Pages on once: Settings -> Pages -> Source: GitHub Actions)
             """)
         } catch {
             printError("error: \(error.message)")

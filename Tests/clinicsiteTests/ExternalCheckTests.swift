@@ -1,3 +1,4 @@
+import ClinicBase
 import ClinicSiteTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
@@ -104,7 +105,7 @@ struct ExternalCheckTests {
         #expect(stats.requests["HEAD /slow"] == 2, "a timeout is retried, once with --retries 1")
         #expect(stats.mostInFlight >= 1 && stats.mostInFlight <= 2, "at most two requests to one host at a time")
         #expect(!stats.agents.isEmpty)
-        #expect(stats.agents.allSatisfy { $0.hasPrefix("ClinicSite/0.1.0 ") })
+        #expect(stats.agents.allSatisfy { $0.hasPrefix("ClinicSite/\(ClinicSiteVersion.current) ") })
 
         let strict = try Binary.run(["check", "--external", "--strict", "--timeout", "1", "--retries", "0"], in: site.root)
         #expect(strict.status == 1)
