@@ -79,8 +79,10 @@ public enum Rebuild {
             now = changed.filter { $0.view.shows(saved) }
             later = changed.filter { !$0.view.shows(saved) }
         }
-        try write(now, theme: theme, parallel: parallel, into: sink)
+        let cpu = try write(now, theme: theme, parallel: parallel, into: sink)
         times.end("render and write")
+        times.part("  of which templates (render only)", cpu: Double(cpu.render) / 1e9)
+        times.part("  of which handing the bytes to the sink", cpu: Double(cpu.write) / 1e9)
         var failures: [Diagnostic] = []
         for key in removed {
             do {
@@ -99,17 +101,27 @@ public enum Rebuild {
     }
 
     /// Renders `outputs` (on all cores when `parallel`) and hands each to `sink` as soon as it
-    /// is ready. Throws every write error at once.
-    static func write(_ outputs: [Output], theme: Theme, parallel: Bool, into sink: any OutputSink) throws(BuildFailure) {
+    /// is ready. Throws every write error at once. Returns the CPU time (nanoseconds, all
+    /// threads) spent rendering and spent in the sink.
+    @discardableResult
+    static func write(_ outputs: [Output], theme: Theme, parallel: Bool,
+                      into sink: any OutputSink) throws(BuildFailure) -> (render: Int, write: Int) {
         let failures = Mutex<[Diagnostic]>([])
+        let renderTime = Atomic<Int>(0)
+        let writeTime = Atomic<Int>(0)
         let store: @Sendable (Int) -> Void = { index in
             let output = outputs[index]
             do {
-                if let bytes = theme.render(output) {
+                let start = StageTimes.threadNanoseconds()
+                let bytes = theme.render(output)
+                let rendered = StageTimes.threadNanoseconds()
+                if let bytes {
                     try sink.write(bytes, to: output.key)
                 } else if case .file(let view) = output.view {
                     try sink.copy(view.file)
                 }
+                renderTime.add(rendered - start, ordering: .relaxed)
+                writeTime.add(StageTimes.threadNanoseconds() - rendered, ordering: .relaxed)
             } catch {
                 let place = if case .file(let view) = output.view { view.file.displayPath } else { output.key }
                 failures.withLock { $0.append(Diagnostic(SourceLocation(path: place), "could not write: \(error)", stage: .output)) }
@@ -122,6 +134,7 @@ public enum Rebuild {
         }
         let found = failures.withLock { $0 }
         if !found.isEmpty { throw BuildFailure(found) }
+        return (renderTime.load(ordering: .relaxed), writeTime.load(ordering: .relaxed))
     }
 }
 
