@@ -58,9 +58,6 @@ public struct ClosuresInForce: Sendable, Equatable {
         dayNotes = Self.dayNotes(upcoming, today: today)
     }
 
-    /// No entries.
-    public static let none = ClosuresInForce([], today: Day(year: 2000, month: 1, day: 1)!)
-
     private static func dayNotes(_ entries: [DatedHours], today: Day) -> [DayNote] {
         var notes: [DayNote] = []
         for offset in 0..<noteDays {
