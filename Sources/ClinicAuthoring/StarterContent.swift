@@ -114,6 +114,21 @@ package enum StarterContent {
         #   saturday: "10:00-14:00"
         #   sunday: closed
 
+        # Days the clinic is closed, such as holidays: one day ('date') or several ('from' and
+        # 'to', both included), each with a note saying why. Optional. The home page lists the
+        # closures and special hours of the next 60 days above the opening hours; from 14 days
+        # before a closure, every page shows a notice; once its last day has passed it is no
+        # longer shown ('clinicsite check' says it can be removed). Enter the same days in your
+        # Google Business Profile: Google shows the hours in search and on Maps from there.
+        # closures:
+        #   - { from: 2026-12-24, to: 2026-12-27, note: Closed for the holidays }
+        #   - { date: 2027-01-15, note: Staff training }
+
+        # Days the clinic is open other hours than the week above: 'date' (or 'from' and 'to'),
+        # 'hours' written as in the week above, and a note. Optional.
+        # special_hours:
+        #   - { date: 2026-12-31, hours: "09:00-13:00", note: New Year's Eve }
+
         # The people who treat patients: a name (required for each), and optionally a role,
         # credentials and a short bio. Optional.
         # practitioners:

@@ -7,7 +7,8 @@ import ClinicBuild
 /// `clinicsite check`: builds the site in memory and reports what would go wrong for a visitor
 /// or a search engine: links and images that lead nowhere, `#anchors` that do not exist,
 /// images without alt text, vague link text, skipped heading levels, aftercare pages without
-/// a summary or overdue for review, and a phone number or booking link that looks wrong.
+/// a summary or overdue for review, a phone number or booking link that looks wrong, and
+/// closures and special hours that are over or closures without a note.
 /// Build errors (a missing required field, an invalid date, time range or URL) are reported
 /// as they are.
 public enum SiteCheck {
@@ -25,6 +26,7 @@ public enum SiteCheck {
         let site = state.site
         var found = report.warnings
         found += ClinicRules.check(site.clinic, file: folder.display("content/clinic.yml"))
+        found += ClosureRules.check(site.clinic, today: options.today)
 
         var anchors = AnchorIndex(files: sink.files)
         var internalLinks = 0

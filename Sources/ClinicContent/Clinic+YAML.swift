@@ -79,6 +79,8 @@ extension Clinic {
             }
             hours = OpeningHours(days: Weekday.allCases.map { ($0, byDay[$0] ?? []) })
         }
+        let (datedHours, datedProblems) = DatedHours.read(&fields)
+        diagnostics += datedProblems
         let practitioners: [Practitioner] = fields.list("practitioners", what: "a practitioner") { reader in
             guard let name = reader.string("name", required: true) else { return nil }
             return Practitioner(name: name, role: reader.string("role"), credentials: reader.string("credentials"),
@@ -118,12 +120,13 @@ extension Clinic {
         diagnostics = fields.diagnostics + diagnostics
 
         guard let name, let url else { return (nil, diagnostics) }
-        let clinic = Clinic(name: name, tagline: tagline, kind: kind, schemaType: schemaType, url: url, language: language,
+        var clinic = Clinic(name: name, tagline: tagline, kind: kind, schemaType: schemaType, url: url, language: language,
                             description: description, phone: phone, email: email, bookingURL: bookingURL,
                             address: address, mapURL: mapURL, hours: hours, practitioners: practitioners,
                             services: services, emergency: emergency, disclaimer: disclaimer, social: social,
                             unsafeHTML: unsafeHTML ?? false, reviewInterval: reviewInterval, aftercarePerPage: aftercarePerPage,
                             fieldLocations: fieldLocations, sourcePath: file.path)
+        clinic.datedHours = datedHours
         return (clinic, diagnostics)
     }
 

@@ -73,6 +73,8 @@ public struct Clinic: Sendable, Equatable {
     /// An explicit map link; otherwise one is made from the address.
     public var mapURL: String?
     public var hours: OpeningHours?
+    /// `closures` and `special_hours`: days whose hours differ from the weekly table.
+    public var datedHours: [DatedHours] = []
     public var practitioners: [Practitioner]
     public var services: [Service]
     public var emergency: String?

@@ -4,7 +4,7 @@ import ClinicMarkdown
 
 /// The whole site as one immutable value: the clinic, the pages, the FAQ, and everything
 /// derived from them (the aftercare index and its pages, related pages, the newest pages, the
-/// menu). Made by ``load(_:options:)`` from a site folder's files, or from the previous value
+/// menu, the closures in force on the build's day). Made by ``load(_:options:)`` from a site folder's files, or from the previous value
 /// by ``applying(_:found:options:)`` after a save; both give the same value for the same files.
 ///
 /// Pages are kept behind shared references, so the next value of the site shares every page
@@ -37,11 +37,13 @@ public struct Site: Sendable {
     public let newest: [Int]
     /// Pages with a `menu` position, in that order (then by title).
     public let menuPages: [Page]
+    /// The closures and special hours that matter on the build's `today`.
+    public let closures: ClosuresInForce
 
     /// How many newest pages are kept (the feed's length).
     public static let newestCount = 50
 
-    /// The parts of a site; ``Site/assemble(_:)`` derives the rest and checks the whole.
+    /// The parts of a site; ``Site/assemble(_:found:today:)`` derives the rest and checks the whole.
     struct Parts {
         /// Nil when `clinic.yml` could not be read (the site is not made then, but the other
         /// files are still checked).
@@ -59,7 +61,7 @@ public struct Site: Sendable {
         var related: RelatedPages?
     }
 
-    private init(_ parts: Parts, clinic: Clinic, index: AftercareIndex, related: RelatedPages) {
+    private init(_ parts: Parts, clinic: Clinic, index: AftercareIndex, related: RelatedPages, today: Day) {
         self.clinic = clinic
         home = parts.home
         aftercare = parts.aftercare
@@ -75,19 +77,21 @@ public struct Site: Sendable {
         newest = Self.newest(parts.aftercare, count: Self.newestCount)
         menuPages = parts.pages.filter { $0.menu != nil }
             .sorted { ($0.menu!, $0.title, $0.slug) < ($1.menu!, $1.title, $1.slug) }
+        closures = ClosuresInForce(clinic.datedHours, today: today)
     }
 
     /// The site made of `parts`, checked by the rules that hold across files (every address
     /// taken once); `found` holds what reading the files reported, and its warnings become
-    /// the site's. Fails with every error and warning. The one place a site value is made.
-    static func assemble(_ parts: Parts, found: [Diagnostic]) -> Result<Site, BuildFailure> {
+    /// the site's; `today` decides what is derived from dates. Fails with every error and
+    /// warning. The one place a site value is made.
+    static func assemble(_ parts: Parts, found: [Diagnostic], today: Day) -> Result<Site, BuildFailure> {
         let diagnostics = found + AddressBook.problems(aftercare: parts.aftercare, pages: parts.pages)
         guard diagnostics.errors.isEmpty, let clinic = parts.clinic else { return .failure(BuildFailure(diagnostics)) }
         var parts = parts
         parts.warnings = diagnostics.warnings
         let index = parts.index ?? AftercareIndex(parts.aftercare)
         let related = parts.related ?? RelatedPages(parts.aftercare)
-        return .success(Site(parts, clinic: clinic, index: index, related: related))
+        return .success(Site(parts, clinic: clinic, index: index, related: related, today: today))
     }
 
     /// The parts of this value, to make the next one from.

@@ -53,6 +53,6 @@ extension Site {
         }
         return assemble(Parts(clinic: clinic, home: home, aftercare: aftercare.sorted { $0.value.slug < $1.value.slug },
                               pages: pages.sorted { $0.slug < $1.slug }, faq: faq, media: sources.media,
-                              assets: sources.assets, excluded: excluded, warnings: []), found: diagnostics)
+                              assets: sources.assets, excluded: excluded, warnings: []), found: diagnostics, today: options.today)
     }
 }

@@ -58,7 +58,7 @@ extension Site {
         aftercare.store(into: &parts)
         if let media = changes.media { parts.media = media }
         if let assets = changes.assets { parts.assets = assets }
-        switch Self.assemble(parts, found: diagnostics + parts.warnings) {
+        switch Self.assemble(parts, found: diagnostics + parts.warnings, today: options.today) {
         case .success(let site): return .updated(site)
         case .failure(let failure): return .failed(failure)
         }

@@ -21,6 +21,8 @@ public struct Chrome: Sendable, Equatable {
         public var scriptStart: String
         /// The files these values come from (`clinic.yml`, menu pages, the FAQ), for scheduling.
         public var sources: Set<String>
+        /// `closures.*`: the closures and special hours in force on the build's day.
+        public var closures: ClosuresView
     }
 
     /// The site's links (`links.*`).
@@ -68,8 +70,9 @@ public struct Chrome: Sendable, Equatable {
         var sources: Set<String> = [site.clinic.sourcePath]
         for page in site.menuPages { sources.insert(page.sourcePath) }
         if let faq = site.faq { sources.insert(faq.path) }
-        return Values(site: ClinicView(site.clinic), links: links, assets: keyed, root: url.basePath, url: url,
-                      scriptStart: StructuredData.scriptStart(site.clinic), sources: sources)
+        return Values(site: ClinicView(site.clinic).noting(site.closures), links: links, assets: keyed, root: url.basePath, url: url,
+                      scriptStart: StructuredData.scriptStart(site.clinic, closures: site.closures), sources: sources,
+                      closures: ClosuresView(site.closures))
     }
 
     /// `assets/style.css` → `style_css`: asset names as template names.

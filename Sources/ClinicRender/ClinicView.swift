@@ -13,6 +13,8 @@ public struct ClinicView: Sendable, Equatable {
         /// `09:00–17:00`, `09:00–12:00, 13:00–17:00` or `Closed`.
         public var text: String
         public var ranges: [Range]
+        /// This day's dates in the next two weeks whose hours differ (closures, special hours).
+        public var notes: [ClosuresView.DayNote] = []
     }
 
     /// One opening period.

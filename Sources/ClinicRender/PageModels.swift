@@ -15,6 +15,7 @@ func chromeFields<Model>(_ chrome: @escaping @Sendable (Model) -> Chrome) -> [(S
         ("nav", .list { chrome($0).nav }),
         ("assets", .dynamic { chrome($0).assetsValue }),
         ("root", .text { chrome($0).values.value.root }),
+        ("closures", .object { chrome($0).values.value.closures }),
     ]
 }
 

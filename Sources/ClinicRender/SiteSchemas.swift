@@ -43,6 +43,7 @@ extension ClinicView.Day: MustacheModel {
         MustacheSchema("day of the week", [
             "day": .text { $0.day }, "key": .text { $0.key }, "closed": .bool { $0.closed }, "text": .text { $0.text },
             "ranges": .list { $0.ranges },
+            "notes": .list { $0.notes }, "differs": .bool { $0.notes.contains(where: \.shown) },
         ])
     }
 }

@@ -8,14 +8,14 @@ import ClinicModel
 enum StructuredData {
     /// The start of every page's script up to and including the clinic node, encoded and
     /// escaped once: it is the same on every page.
-    static func scriptStart(_ clinic: Clinic) -> String {
-        Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(clinic).json())
+    static func scriptStart(_ clinic: Clinic, closures: ClosuresInForce) -> String {
+        Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(clinic, closures: closures).json())
     }
 
     static func clinicID(_ url: SiteURL) -> String { url.absolute("") + "#clinic" }
 
-    /// The clinic as a LocalBusiness subtype.
-    static func clinic(_ clinic: Clinic) -> JSONValue {
+    /// The clinic as a LocalBusiness subtype, with the closures and special hours not over.
+    static func clinic(_ clinic: Clinic, closures: ClosuresInForce) -> JSONValue {
         var fields: [String: JSONValue?] = [
             "@type": .string(clinic.schemaType),
             "@id": .string(clinicID(clinic.url)),
@@ -50,6 +50,7 @@ enum StructuredData {
             }
             fields["openingHoursSpecification"] = .array(specifications)
         }
+        fields["specialOpeningHoursSpecification"] = specialOpeningHours(closures.current)
         if let booking = clinic.bookingURL {
             fields["potentialAction"] = [
                 "@type": "ReserveAction",

@@ -36,10 +36,36 @@ struct Address: MustacheModel {
 struct Day: MustacheModel {
     var key: String, day: String
     var ranges: [OpeningRange]
+    var notes: [DayNote] = []
 
     static var mustacheSchema: MustacheSchema<Day> {
         MustacheSchema("day", [
             "key": .text { $0.key }, "day": .text { $0.day }, "closed": .bool { $0.ranges.isEmpty }, "ranges": .list { $0.ranges },
+            "notes": .list { $0.notes }, "differs": .bool { $0.notes.contains(where: \.shown) },
+        ])
+    }
+}
+
+/// A note in the weekly table, a notice or an entry of the list of closures (one shape for all three).
+struct DayNote: MustacheModel {
+    var text: String, from: String, to: String, shown: Bool
+
+    static var mustacheSchema: MustacheSchema<DayNote> {
+        MustacheSchema("closure", [
+            "text": .text { $0.text }, "date": .text { $0.from }, "from": .text { $0.from }, "show_from": .text { $0.from },
+            "to": .text { $0.to }, "shown": .bool { $0.shown }, "closed": .bool { $0.shown },
+        ])
+    }
+}
+
+struct Closures: MustacheModel {
+    var notices: [DayNote] = [], upcoming: [DayNote] = []
+
+    static var mustacheSchema: MustacheSchema<Closures> {
+        MustacheSchema("closures", [
+            "notices": .list { $0.notices }, "has_notices": .bool { !$0.notices.isEmpty },
+            "notice_shown": .bool { $0.notices.contains(where: \.shown) },
+            "upcoming": .list { $0.upcoming }, "has_upcoming": .bool { !$0.upcoming.isEmpty },
         ])
     }
 }
@@ -149,11 +175,13 @@ struct AftercarePage: MustacheModel {
 
 struct AftercareView: MustacheModel {
     var site: Site, page: AftercarePage, links: Links, assets: Assets, nav: [NavItem], jsonLD: String
+    var closures = Closures()
 
     static var mustacheSchema: MustacheSchema<AftercareView> {
         MustacheSchema("aftercare view", [
             "site": .object { $0.site }, "page": .object { $0.page }, "links": .object { $0.links },
             "assets": .object { $0.assets }, "nav": .list { $0.nav }, "json_ld": .html { $0.jsonLD },
+            "closures": .object { $0.closures },
         ])
     }
 }
@@ -164,8 +192,9 @@ enum Theme {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
 
     static func sources() -> [MustacheSource] {
-        let names = ["base", "aftercare", "aftercare-list", "home", "faq", "page", "404",
-                     "partials/header", "partials/footer", "partials/hours", "partials/faq-section", "partials/print-header"]
+        let names = ["base", "aftercare", "aftercare-list", "home", "faq", "page", "404", "contact",
+                     "partials/header", "partials/footer", "partials/hours", "partials/faq-section", "partials/print-header",
+                     "partials/closures", "partials/closure-notice"]
         return names.map { name in
             let text = (try? String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8)) ?? ""
             return MustacheSource(name: name, path: "templates/\(name).mustache", text: text)

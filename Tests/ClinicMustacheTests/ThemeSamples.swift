@@ -12,7 +12,10 @@ extension AftercareView {
             address: Address(lines: ["12 Willow Street", "London", "N1 7AB"], text: "12 Willow Street, London N1 7AB"),
             hours: [
                 Day(key: "mon", day: "Monday", ranges: [OpeningRange(opens: "09:00", closes: "13:00"), OpeningRange(opens: "14:00", closes: "18:00")]),
-                Day(key: "tue", day: "Tuesday", ranges: [OpeningRange(opens: "09:00", closes: "18:00")]),
+                Day(key: "tue", day: "Tuesday", ranges: [OpeningRange(opens: "09:00", closes: "18:00")], notes: [
+                    DayNote(text: "Closed on 24 December: Closed for the <holidays>", from: "2026-12-24", to: "2026-12-24", shown: true),
+                    DayNote(text: "Closed on 31 December", from: "2026-12-31", to: "2026-12-31", shown: false),
+                ]),
                 Day(key: "sun", day: "Sunday", ranges: []),
             ],
             social: [Social(url: "https://social.example/@willow")])
@@ -38,7 +41,12 @@ extension AftercareView {
             assets: Assets(styleCSS: "/assets/style.3f2a.css", siteJS: "/assets/site.91bc.js"),
             nav: [NavItem(title: "Home", url: "/"), NavItem(title: "Aftercare", url: "/aftercare/", inSection: true),
                   NavItem(title: "FAQ", url: "/faq/"), NavItem(title: "About & prices", url: "/about/")],
-            jsonLD: "{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"headline\":\"Cupping aftercare\"}")
+            jsonLD: "{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"headline\":\"Cupping aftercare\"}",
+            closures: Closures(
+                notices: [DayNote(text: "Closed Thursday 24 December: Closed for the <holidays>", from: "2026-12-10", to: "2026-12-24", shown: true),
+                          DayNote(text: "Closed Friday 15 January", from: "2027-01-01", to: "2027-01-15", shown: false)],
+                upcoming: [DayNote(text: "Closed Thursday 24 December: Closed for the <holidays>", from: "2026-12-24", to: "2026-12-24", shown: true),
+                           DayNote(text: "Open 09:00–13:00 on Thursday 31 December", from: "2026-12-31", to: "2026-12-31", shown: false)]))
     }
 
     /// The same page with every optional value absent and every list empty.
@@ -57,6 +65,7 @@ extension AftercareView {
         view.links.faq = nil
         view.assets = Assets()
         view.nav = []
+        view.closures = Closures()
         return view
     }
 }

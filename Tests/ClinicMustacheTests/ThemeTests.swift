@@ -8,7 +8,7 @@ import Testing
 
     @Test func theThemeParsesCleanly() {
         #expect(library.diagnostics == [])
-        #expect(library.names.count == 12)
+        #expect(library.names.count == 15)
         #expect(Theme.sources().filter { $0.text.isEmpty }.map(\.name) == [])
     }
 
@@ -27,7 +27,7 @@ import Testing
         #expect(ours.count > 1000)
     }
 
-    @Test(arguments: ["home", "aftercare", "aftercare-list", "faq", "page", "404"])
+    @Test(arguments: ["home", "aftercare", "aftercare-list", "faq", "page", "404", "contact"])
     func everyPageTemplateRendersMustacheValueDataAsSwiftMustacheDoes(_ name: String) throws {
         var data = MustacheValue(describing: AftercareView.sample)
         if case .object(var members) = data {
@@ -51,6 +51,9 @@ import Testing
         #expect(html.contains("<p class=\"summary\">Marks fade in 3–10 days.</p>"))
         #expect(html.contains("href=\"https://book.example/willow?ref=site&amp;src=aftercare\""))
         #expect(html.contains("<svg viewBox=\"0 0 29 29\"><path d=\"M0 0h7v7H0z\"/></svg>"))
+        #expect(html.contains("<p data-show-from=\"2026-12-10\" data-to=\"2026-12-24\">Closed Thursday 24 December: Closed for the &lt;holidays&gt;</p>"))
+        #expect(html.contains("<p data-show-from=\"2027-01-01\" data-to=\"2027-01-15\" hidden>Closed Friday 15 January</p>"))
+        #expect(html.contains("<tr class=\"day-tue differs\">"))
     }
 
     @Test func listPositionsWorkInsideListSections() throws {

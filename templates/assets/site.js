@@ -10,6 +10,41 @@
     row.setAttribute("aria-current", "date");
   });
 
+  // Closures and special hours on the visitor's day: the page carries their dates, and the
+  // build may be days old. Only what has come due is shown and only what is over is hidden, so
+  // a page built for a later day (build --today) keeps what it shows.
+  function isoDay(date) {
+    function pad(number) { return (number < 10 ? "0" : "") + number; }
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+  var now = new Date();
+  var todayISO = isoDay(now);
+  var weekEndISO = isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 6));
+  function showFrom(element, first, last) {
+    if (last < todayISO) element.hidden = true;
+    else if (first <= todayISO) element.hidden = false;
+  }
+  document.querySelectorAll("[data-closure-notice] [data-show-from]").forEach(function (notice) {
+    showFrom(notice, notice.getAttribute("data-show-from"), notice.getAttribute("data-to"));
+  });
+  document.querySelectorAll("[data-closures] [data-to]").forEach(function (entry) {
+    showFrom(entry, entry.getAttribute("data-from"), entry.getAttribute("data-to"));
+  });
+  document.querySelectorAll(".hours .hours-note[data-date]").forEach(function (note) {
+    var date = note.getAttribute("data-date");
+    if (date < todayISO) note.hidden = true;
+    else if (date <= weekEndISO) note.hidden = false;
+  });
+  document.querySelectorAll(".hours tr").forEach(function (row) {
+    row.classList.toggle("differs", row.querySelector(".hours-note:not([hidden])") !== null);
+  });
+  document.querySelectorAll("[data-closure-notice]").forEach(function (box) {
+    box.hidden = box.querySelector("[data-show-from]:not([hidden])") === null;
+  });
+  document.querySelectorAll("[data-closures]").forEach(function (box) {
+    box.hidden = box.querySelector("[data-to]:not([hidden])") === null;
+  });
+
   // A print button, shown only when it can work.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
