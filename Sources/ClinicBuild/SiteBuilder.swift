@@ -17,6 +17,8 @@ public struct BuildReport: Sendable {
     public var excluded: [Exclusion]
     /// Time spent in each stage.
     public var times = StageTimes()
+    /// QR codes encoded (not found kept from the last build).
+    public var qrCodesEncoded = 0
 }
 
 /// Runs the stages for `build` and `check`: content (1), Markdown (2), the site value (3),
@@ -24,9 +26,12 @@ public struct BuildReport: Sendable {
 /// preview server differ only in the sink.
 public enum SiteBuilder {
     /// Stages 1–3 plus the theme: the site value and the theme, or every error found.
-    public static func load(folder: SiteFolder, options: BuildOptions, keepingCodes: Bool = false) throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
+    /// `keptCodes`: the QR codes a previous build kept (``QRCodeStore``).
+    public static func load(folder: SiteFolder, options: BuildOptions, keepingCodes: Bool = false,
+                            keptCodes: [String: QRCode] = [:]) throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
         let (sources, found) = ContentLoader(folder: folder).load()
-        let (theme, themeProblems) = Theme.load(sources.templates, assets: sources.assets, folder: folder, keepingCodes: keepingCodes)
+        let (theme, themeProblems) = Theme.load(sources.templates, assets: sources.assets, folder: folder,
+                                                keepingCodes: keepingCodes, keptCodes: keptCodes)
         // Handed over, so each page's text is freed once parsed (see Site.load).
         switch Site.load(consume sources, found: found, options: options) {
         case .failure(let failure):
@@ -52,7 +57,11 @@ public enum SiteBuilder {
         output.removeLeftovers()
         let problems = output.check(site: folder)
         guard problems.isEmpty else { throw BuildFailure(problems) }
-        let (site, theme, themeWarnings) = try load(folder: folder, options: options)
+        // The QR codes of the printed pages' addresses, kept from the last build (read here, on
+        // this thread, while the loader's threads read the content).
+        let codesPath = folder.absolute(QRCodeStore.path)
+        let keptCodes = QRCodeStore.read(codesPath)
+        let (site, theme, themeWarnings) = try load(folder: folder, options: options, keptCodes: keptCodes)
         times.end("load (content, Markdown, model, templates)")
         let staging: String
         do {
@@ -78,6 +87,17 @@ public enum SiteBuilder {
         }
         times.end("swap the output folder in")
         var built = BuildReport(report)
+        if theme.codes.changed {
+            // Only the addresses this build drew: the next build wants the same ones. A cache
+            // that cannot be written costs only time.
+            do {
+                try QRCodeStore.write(theme.codes.used, to: codesPath)
+            } catch {
+                built.warnings.append(Diagnostic(SourceLocation(path: folder.display(QRCodeStore.path)),
+                                                 "could not keep the QR codes for the next build: \(error)", severity: .warning, stage: .output))
+            }
+        }
+        built.qrCodesEncoded = theme.codes.encodedCount
         built.times = times
         return built
     }

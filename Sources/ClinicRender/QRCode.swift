@@ -21,6 +21,12 @@ public struct QRCode: Sendable, Equatable {
         self.modules = UnsafeBufferPointer(start: data, count: size * size).map { $0 & 1 == 1 }
     }
 
+    /// A code read back from where it was kept (``QRCodeStore``).
+    init(size: Int, modules: [Bool]) {
+        self.size = size
+        self.modules = modules
+    }
+
     /// Whether the module at `row`, `column` is dark; outside the code (the quiet zone) is light.
     public func isDark(row: Int, column: Int) -> Bool {
         guard row >= 0, row < size, column >= 0, column < size else { return false }
@@ -65,23 +71,67 @@ public struct QRCode: Sendable, Equatable {
     }
 }
 
-/// The QR code drawings of pages' addresses, kept once made: a code depends only on the
-/// address, so a page rendered again (a save in `serve`) does not encode it again.
-final class QRCodeCache: Sendable {
-    private let drawings = Mutex<[String: String]>([:])
+/// The QR codes of pages' addresses: those a build found kept (``QRCodeStore``) and those it
+/// encoded, and, when asked, the drawings once made: a code depends only on the address, so a
+/// page rendered again (a save in `serve`) or built again (the next `build`) does not encode it
+/// again.
+public final class QRCodeCache: Sendable {
+    private struct State {
+        var codes: [String: QRCode]
+        var drawings: [String: String] = [:]
+        var used: Set<String> = []
+        var encoded = 0
+    }
+    private let state: Mutex<State>
+    private let startCount: Int
     /// Whether drawings are kept (a one-off build renders each address once: keeping them
     /// would only cost memory).
     let keeps: Bool
 
-    init(keeps: Bool) {
+    /// A cache starting with `codes` (read from a ``QRCodeStore``).
+    public init(keeps: Bool, codes: [String: QRCode] = [:]) {
         self.keeps = keeps
+        startCount = codes.count
+        state = Mutex(State(codes: codes))
     }
 
     /// The drawing of the code for `url`, labelled with it; nil when it cannot be encoded.
     func svg(for url: String) -> String? {
-        if keeps, let drawing = drawings.withLock({ $0[url] }) { return drawing }
-        guard let drawing = QRCode(encoding: url)?.svg(label: "QR code for \(url)") else { return nil }
-        if keeps { drawings.withLock { $0[url] = drawing } }
+        enum Found { case drawing(String), code(QRCode), none }
+        let found: Found = state.withLock { state in
+            state.used.insert(url)
+            if let drawing = state.drawings[url] { return .drawing(drawing) }
+            if let code = state.codes[url] { return .code(code) }
+            return .none
+        }
+        let code: QRCode
+        switch found {
+        case .drawing(let drawing): return drawing
+        case .code(let kept): code = kept
+        case .none:
+            guard let encoded = QRCode(encoding: url) else { return nil }
+            code = encoded
+            state.withLock {
+                $0.codes[url] = encoded
+                $0.encoded += 1
+            }
+        }
+        let drawing = code.svg(label: "QR code for \(url)")
+        if keeps { state.withLock { $0.drawings[url] = drawing } }
         return drawing
     }
+
+    /// The codes of the addresses asked for so far: what the next build will want.
+    public var used: [String: QRCode] {
+        state.withLock { state in state.codes.filter { state.used.contains($0.key) } }
+    }
+
+    /// Whether ``used`` differs from the codes the cache started with: some were encoded, or
+    /// some were not asked for.
+    public var changed: Bool {
+        state.withLock { $0.encoded > 0 || $0.used.count != startCount }
+    }
+
+    /// How many codes were encoded, not found kept.
+    public var encodedCount: Int { state.withLock { $0.encoded } }
 }

@@ -25,13 +25,14 @@ public struct Theme: Sendable {
     public let names: Set<String>
     private let templates: CompiledTemplates
     /// The QR codes of the pages' addresses.
-    private let codes: QRCodeCache
+    public let codes: QRCodeCache
 
     /// Parses and compiles the templates; nil, with every problem, when any is broken or
     /// missing. `assets` are the theme's asset files (`assets.<name>` must name one of them).
-    /// `keepingCodes`: keep each page address's QR code once drawn (for rebuilds in `serve`).
+    /// `keepingCodes`: keep each page address's QR code once drawn (for rebuilds in `serve`);
+    /// `keptCodes`: codes a previous build kept (``QRCodeStore``).
     public static func load(_ files: [SourceFile], assets: [StaticFile] = [], folder: SiteFolder,
-                            keepingCodes: Bool = false) -> (Theme?, [Diagnostic]) {
+                            keepingCodes: Bool = false, keptCodes: [String: QRCode] = [:]) -> (Theme?, [Diagnostic]) {
         let library = MustacheLibrary(files.map { MustacheSource(name: String($0.relativePath.dropLast(".mustache".count)), path: $0.path, text: $0.text) })
         var diagnostics = library.diagnostics.map(Diagnostic.init)
         let names = Set(library.names)
@@ -47,7 +48,7 @@ public struct Theme: Sendable {
             }
         }
         guard diagnostics.errors.isEmpty else { return (nil, diagnostics) }
-        return (Theme(library: library, names: names, templates: templates, codes: QRCodeCache(keeps: keepingCodes)), diagnostics)
+        return (Theme(library: library, names: names, templates: templates, codes: QRCodeCache(keeps: keepingCodes, codes: keptCodes)), diagnostics)
     }
 
     /// Problems with the templates the site's pages ask for: `template:` naming a template the
