@@ -8,8 +8,9 @@ import Synchronization
 public struct QRCode: Sendable, Equatable {
     /// Modules per side (21 for version 1, 4 more per version).
     public let size: Int
-    /// Row by row, `true` for a dark module.
-    public let modules: [Bool]
+    /// The modules row by row, 8 to a byte, the first in the high bit, a set bit dark (a
+    /// build keeps thousands of codes: an eighth of the memory of one `Bool` each).
+    let packed: [UInt8]
 
     /// The code for `text`; nil when it cannot be encoded (too long, or it contains NUL).
     public init?(encoding text: String) {
@@ -18,19 +19,29 @@ public struct QRCode: Sendable, Equatable {
         let size = Int(code.pointee.width)
         guard size > 0, let data = code.pointee.data else { return nil }
         self.size = size
-        self.modules = UnsafeBufferPointer(start: data, count: size * size).map { $0 & 1 == 1 }
+        var packed = [UInt8](repeating: 0, count: (size * size + 7) / 8)
+        for (index, module) in UnsafeBufferPointer(start: data, count: size * size).enumerated() where module & 1 == 1 {
+            packed[index >> 3] |= 0x80 >> UInt8(index & 7)
+        }
+        self.packed = packed
     }
 
-    /// A code read back from where it was kept (``QRCodeStore``).
-    init(size: Int, modules: [Bool]) {
+    /// A code read back from where it was kept (``QRCodeStore``): `packed` as ``packed`` is.
+    init?(size: Int, packed: [UInt8]) {
+        guard size >= 21, size <= 177, (size - 21) % 4 == 0, packed.count == (size * size + 7) / 8 else { return nil }
         self.size = size
-        self.modules = modules
+        self.packed = packed
+    }
+
+    /// Whether the module at `index` (row by row) is dark.
+    func isDark(_ index: Int) -> Bool {
+        packed[index >> 3] & (0x80 >> UInt8(index & 7)) != 0
     }
 
     /// Whether the module at `row`, `column` is dark; outside the code (the quiet zone) is light.
     public func isDark(row: Int, column: Int) -> Bool {
         guard row >= 0, row < size, column >= 0, column < size else { return false }
-        return modules[row * size + column]
+        return isDark(row * size + column)
     }
 
     /// An SVG drawing with a four-module quiet zone, one path of horizontal runs of dark
@@ -48,12 +59,12 @@ public struct QRCode: Sendable, Equatable {
         for y in 0..<size {
             var x = 0
             while x < size {
-                guard modules[y * size + x] else {
+                guard isDark(y * size + x) else {
                     x += 1
                     continue
                 }
                 let start = x
-                while x < size, modules[y * size + x] { x += 1 }
+                while x < size, isDark(y * size + x) { x += 1 }
                 path.append(UInt8(ascii: "M"))
                 append(start + quiet)
                 path.append(UInt8(ascii: " "))

@@ -54,15 +54,7 @@ public enum QRCodeStore {
             bytes.append(UInt8(text.count >> 8))
             bytes += text
             bytes.append(UInt8(code.size))
-            var byte: UInt8 = 0
-            for (index, dark) in code.modules.enumerated() {
-                if dark { byte |= 0x80 >> UInt8(index % 8) }
-                if index % 8 == 7 {
-                    bytes.append(byte)
-                    byte = 0
-                }
-            }
-            if code.modules.count % 8 != 0 { bytes.append(byte) }
+            bytes += code.packed
         }
         return bytes
     }
@@ -80,12 +72,10 @@ public enum QRCodeStore {
             index += length
             let size = Int(bytes[index])
             index += 1
-            let count = size * size
-            let packed = (count + 7) / 8
-            guard size >= 21, (size - 21) % 4 == 0, index + packed <= bytes.count else { return nil }
-            let modules = (0..<count).map { bytes[index + $0 / 8] & (0x80 >> UInt8($0 % 8)) != 0 }
-            index += packed
-            codes[address] = QRCode(size: size, modules: modules)
+            let count = (size * size + 7) / 8
+            guard index + count <= bytes.count, let code = QRCode(size: size, packed: Array(bytes[index..<index + count])) else { return nil }
+            index += count
+            codes[address] = code
         }
         return codes
     }
