@@ -11,9 +11,9 @@ public protocol MustacheModel: SendableMetatype {
 extension String: MustacheModel {
     /// A string has no fields; `{{.}}` prints it (escaped), which is what a section over a list
     /// of strings needs: `{{#lines}}{{.}}<br>{{/lines}}`.
-    public static var mustacheSchema: MustacheSchema<String> {
+    public static let mustacheSchema: MustacheSchema<String> = {
         MustacheSchema("text", [:], implicit: .text { $0 })
-    }
+    }()
 }
 
 /// The value a section over an `.html` field pushes: `{{{.}}}` inside prints it unescaped
@@ -21,7 +21,7 @@ extension String: MustacheModel {
 struct HTMLString: MustacheModel {
     var html: String
 
-    static var mustacheSchema: MustacheSchema<HTMLString> {
+    static let mustacheSchema: MustacheSchema<HTMLString> = {
         MustacheSchema("html", [:], implicit: .html { $0.html })
-    }
+    }()
 }

@@ -13,9 +13,9 @@ public indirect enum MustacheValue: MustacheModel, Sendable, Equatable, Hashable
     case object([String: MustacheValue])
 
     /// A dynamic schema: names are looked up in the value when the template renders.
-    public static var mustacheSchema: MustacheSchema<MustacheValue> {
+    public static let mustacheSchema: MustacheSchema<MustacheValue> = {
         MustacheSchema(dynamic: "value", implicit: .dynamic { $0 })
-    }
+    }()
 
     /// A typed model's value, through its schema: the same data as a ``MustacheValue``, so it
     /// can be rendered by another engine or compared.

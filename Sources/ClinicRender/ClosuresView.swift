@@ -90,35 +90,35 @@ extension ClinicView {
 }
 
 extension ClosuresView: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<ClosuresView> {
+    public static let mustacheSchema: MustacheSchema<ClosuresView> = {
         MustacheSchema("closures", [
             "upcoming": .list { $0.upcoming }, "has_upcoming": .bool { !$0.upcoming.isEmpty },
             "notices": .list { $0.notices }, "has_notices": .bool { !$0.notices.isEmpty },
             "notice_shown": .bool { $0.notices.contains(where: \.shown) },
         ])
-    }
+    }()
 }
 
 extension ClosuresView.Entry: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<ClosuresView.Entry> {
+    public static let mustacheSchema: MustacheSchema<ClosuresView.Entry> = {
         MustacheSchema("closure or special hours", [
             "text": .text { $0.text }, "from": .text { $0.from }, "to": .text { $0.to }, "closed": .bool { $0.closed },
         ])
-    }
+    }()
 }
 
 extension ClosuresView.Notice: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<ClosuresView.Notice> {
+    public static let mustacheSchema: MustacheSchema<ClosuresView.Notice> = {
         MustacheSchema("closure notice", [
             "text": .text { $0.text }, "show_from": .text { $0.showFrom }, "to": .text { $0.to }, "shown": .bool { $0.shown },
         ])
-    }
+    }()
 }
 
 extension ClosuresView.DayNote: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<ClosuresView.DayNote> {
+    public static let mustacheSchema: MustacheSchema<ClosuresView.DayNote> = {
         MustacheSchema("opening hours note", [
             "text": .text { $0.text }, "date": .text { $0.date }, "shown": .bool { $0.shown },
         ])
-    }
+    }()
 }

@@ -36,9 +36,9 @@ func headFields<Model>(_ head: @escaping @Sendable (Model) -> PageHead) -> [(Str
 struct HeadModel: MustacheModel {
     var head: PageHead
 
-    static var mustacheSchema: MustacheSchema<HeadModel> {
+    static let mustacheSchema: MustacheSchema<HeadModel> = {
         MustacheSchema("page", fields: headFields { $0.head })
-    }
+    }()
 }
 
 /// An aftercare page's template values.
@@ -46,12 +46,12 @@ struct AftercareModel: MustacheModel {
     var view: AftercareView
     var qrCode: String?
 
-    static var mustacheSchema: MustacheSchema<AftercareModel> {
+    static let mustacheSchema: MustacheSchema<AftercareModel> = {
         MustacheSchema("aftercare page", fields: chromeFields { $0.view.chrome } + [
             ("page", .object { AftercarePageModel(view: $0.view, qrCode: $0.qrCode) }),
             ("json_ld", .html { StructuredData.aftercare($0.view) }),
         ])
-    }
+    }()
 }
 
 /// `page` on an aftercare page.
@@ -59,7 +59,7 @@ struct AftercarePageModel: MustacheModel {
     var view: AftercareView
     var qrCode: String?
 
-    static var mustacheSchema: MustacheSchema<AftercarePageModel> {
+    static let mustacheSchema: MustacheSchema<AftercarePageModel> = {
         MustacheSchema("page", fields: headFields { $0.view.page.value.head } + [
             ("content", .html { $0.view.page.value.content }),
             ("summary", .text { $0.view.page.value.summary }),
@@ -80,12 +80,12 @@ struct AftercarePageModel: MustacheModel {
             ("has_related", .bool { !$0.view.related.isEmpty }),
             ("qr_code", .html { $0.qrCode }),
         ])
-    }
+    }()
 }
 
 /// A page of the aftercare index's template values.
 extension ListingView: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<ListingView> {
+    public static let mustacheSchema: MustacheSchema<ListingView> = {
         MustacheSchema("aftercare index page", fields: chromeFields { $0.chrome } + [
             ("page", .object { HeadModel(head: $0.head) }),
             ("groups", .list { view in view.listing.groups.map { GroupModel(group: $0, root: view.chrome.values.value.root) } }),
@@ -95,7 +95,7 @@ extension ListingView: MustacheModel {
             ("pagination", .object { $0.listing.total > 1 ? PaginationModel(view: $0) : nil }),
             ("json_ld", .html { StructuredData.listing($0) }),
         ])
-    }
+    }()
 }
 
 /// A treatment's entries on one page of the index.
@@ -103,12 +103,12 @@ struct GroupModel: MustacheModel {
     var group: AftercareListing.Group
     var root: String
 
-    static var mustacheSchema: MustacheSchema<GroupModel> {
+    static let mustacheSchema: MustacheSchema<GroupModel> = {
         MustacheSchema("treatment group", [
             "treatment": .text { $0.group.treatment }, "id": .text { $0.group.id }, "continued": .bool { $0.group.continued },
             "pages": .list { model in model.group.entries.map { EntryView(entry: $0, root: model.root) } },
         ])
-    }
+    }()
 }
 
 /// A treatment of the whole index, with the link to where it begins.
@@ -116,7 +116,7 @@ struct TreatmentModel: MustacheModel {
     var treatment: AftercareListing.Treatment
     var listing: ListingView
 
-    static var mustacheSchema: MustacheSchema<TreatmentModel> {
+    static let mustacheSchema: MustacheSchema<TreatmentModel> = {
         MustacheSchema("treatment", [
             "treatment": .text { $0.treatment.name }, "id": .text { $0.treatment.id }, "count": .int { $0.treatment.count },
             "url": .text { model in
@@ -125,7 +125,7 @@ struct TreatmentModel: MustacheModel {
                     ? anchor : model.listing.chrome.values.value.url.path(AftercareListing.path(model.treatment.page)) + anchor
             },
         ])
-    }
+    }()
 }
 
 /// The index's page links, when it has more than one page.
@@ -138,14 +138,14 @@ struct PaginationModel: MustacheModel {
         var url: String?
         var current: Bool
 
-        static var mustacheSchema: MustacheSchema<Link> {
+        static let mustacheSchema: MustacheSchema<Link> = {
             MustacheSchema("page link", [
                 "number": .int { $0.number }, "url": .text { $0.url }, "current": .bool { $0.current }, "gap": .bool { $0.number == nil },
             ])
-        }
+        }()
     }
 
-    static var mustacheSchema: MustacheSchema<PaginationModel> {
+    static let mustacheSchema: MustacheSchema<PaginationModel> = {
         MustacheSchema("pagination", [
             "number": .int { $0.view.listing.number }, "total": .int { $0.view.listing.total },
             "has_previous": .bool { $0.view.listing.number > 1 }, "has_next": .bool { $0.view.listing.number < $0.view.listing.total },
@@ -156,7 +156,7 @@ struct PaginationModel: MustacheModel {
                 }
             },
         ])
-    }
+    }()
 
     /// The link to page `number` of the index, nil when there is no such page.
     func link(_ number: Int) -> String? {
@@ -166,7 +166,7 @@ struct PaginationModel: MustacheModel {
 
 /// The home page's template values.
 extension HomeView: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<HomeView> {
+    public static let mustacheSchema: MustacheSchema<HomeView> = {
         MustacheSchema("home page", fields: chromeFields { $0.chrome } + [
             ("page", .object { HeadModel(head: $0.head) }),
             ("intro", .html { $0.intro }),
@@ -174,7 +174,7 @@ extension HomeView: MustacheModel {
             ("has_latest", .bool { !$0.latest.isEmpty }),
             ("json_ld", .html { StructuredData.home($0) }),
         ])
-    }
+    }()
 }
 
 /// Another page's template values.
@@ -183,50 +183,50 @@ struct PageModel: MustacheModel {
     /// The page's address inside the site (`about/`).
     var path: String
 
-    static var mustacheSchema: MustacheSchema<PageModel> {
+    static let mustacheSchema: MustacheSchema<PageModel> = {
         MustacheSchema("page", fields: chromeFields { $0.view.chrome } + [
             ("page", .object { $0.view }),
             ("json_ld", .html { StructuredData.page($0.view, path: $0.path) }),
         ])
-    }
+    }()
 }
 
 /// `page` on another page.
 extension PageView: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<PageView> {
+    public static let mustacheSchema: MustacheSchema<PageView> = {
         MustacheSchema("page", fields: headFields { $0.head } + [
             ("content", .html { $0.content }), ("summary", .text { $0.summary }),
             ("date", .object { $0.date.map(DateView.init) }), ("updated", .object { $0.updated.map(DateView.init) }),
         ])
-    }
+    }()
 }
 
 /// The FAQ page's template values.
 extension FAQView: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<FAQView> {
+    public static let mustacheSchema: MustacheSchema<FAQView> = {
         MustacheSchema("FAQ page", fields: chromeFields { $0.chrome } + [
             ("page", .object { HeadModel(head: $0.head) }),
             ("faq", .object { FAQModel(view: $0) }),
             ("json_ld", .html { StructuredData.faq($0) }),
         ])
-    }
+    }()
 }
 
 /// `faq` on the FAQ page.
 struct FAQModel: MustacheModel {
     var view: FAQView
 
-    static var mustacheSchema: MustacheSchema<FAQModel> {
+    static let mustacheSchema: MustacheSchema<FAQModel> = {
         MustacheSchema("faq", ["title": .text { $0.view.title }, "intro": .html { $0.view.intro }, "sections": .list { $0.view.sections }])
-    }
+    }()
 }
 
 /// The not-found page's template values.
 extension NotFoundView: MustacheModel {
-    public static var mustacheSchema: MustacheSchema<NotFoundView> {
+    public static let mustacheSchema: MustacheSchema<NotFoundView> = {
         MustacheSchema("not-found page", fields: chromeFields { $0.chrome } + [
             ("page", .object { HeadModel(head: $0.head) }),
             ("json_ld", .html { StructuredData.notFound($0) }),
         ])
-    }
+    }()
 }
