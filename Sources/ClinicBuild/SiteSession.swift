@@ -1,4 +1,5 @@
 import ClinicBase
+import Dispatch
 import ClinicContent
 import ClinicModel
 import ClinicOutput
@@ -67,6 +68,7 @@ public final class SiteSession: Sendable {
                 let (next, report) = try rebuild(after: all.sorted(), from: previous, into: sink)
                 state.withLock { $0 = next }
                 pending = []
+                Self.retire(previous)
                 return report
             } catch {
                 pending = all
@@ -74,6 +76,15 @@ public final class SiteSession: Sendable {
             }
         }
     }
+
+    /// Lets go of a replaced build off the path of the save: freeing the views and values of
+    /// a 10,000-page site took a sixth of every save's time. The queue holds the last
+    /// reference until shortly after the save's caller has told browsers.
+    private static func retire(_ state: BuildState) {
+        reaper.asyncAfter(deadline: .now() + .milliseconds(200)) { withExtendedLifetime(state) {} }
+    }
+
+    private static let reaper = DispatchQueue(label: "clinicsite.session.retired", qos: .utility)
 
     /// The next build after the files at `changed` changed.
     private func rebuild(after changed: [String], from previous: BuildState, into sink: any OutputSink) throws(BuildFailure) -> (BuildState, RebuildReport) {

@@ -7,7 +7,9 @@ public struct ListingEntry: Equatable, Sendable {
     /// The file the page came from.
     public var source: String
     public var title: String
-    public var slug: String
+    public var slug: String {
+        didSet { path = Self.path(slug) }
+    }
     public var summary: String?
     /// The treatment as shown (`Hot stone`).
     public var treatment: String?
@@ -18,13 +20,17 @@ public struct ListingEntry: Equatable, Sendable {
         source = page.sourcePath
         title = page.title
         slug = page.slug
+        path = Self.path(page.slug)
         summary = page.summary
         treatment = page.treatment.map(Site.displayTreatment)
         date = page.lastChanged
     }
 
-    /// The page's address inside the site (`aftercare/cupping/`).
-    public var path: String { "aftercare/\(slug)/" }
+    /// The page's address inside the site (`aftercare/cupping/`): made once, as every save in
+    /// `serve` lists all of them for the sitemap.
+    public private(set) var path: String
+
+    private static func path(_ slug: String) -> String { "aftercare/\(slug)/" }
 }
 
 /// The aftercare index in order: every page's entry, grouped by treatment (groups by name,

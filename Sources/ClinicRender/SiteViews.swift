@@ -44,9 +44,17 @@ public struct SiteViews: Sendable {
         var section = chrome("aftercare/page/")
         if let old = previous?.aftercare.first?.chrome ?? previous?.listings.dropFirst().first?.chrome, old == section { section = old }
         let context = PageContext(name: site.clinic.name, description: site.clinic.description, url: site.clinic.url)
-        let pageViews = aftercarePageViews(site, context: context, previous: previous)
+        let (pageViews, oldPositions) = aftercarePageViews(site, context: context, previous: previous)
         let aftercare = site.aftercare.indices.map { index in
-            AftercareView(chrome: section, page: pageViews[index], related: site.related.related[index].map { site.index.entries[$0] })
+            let related = site.related.related[index]
+            // A page whose own view, chrome and related entries are all as before keeps its
+            // previous view as it is: no new list, and the comparison below is by identity.
+            if let position = oldPositions[index], let previous, case let old = previous.aftercare[position],
+               old.page === pageViews[index], old.chrome == section, old.related.count == related.count,
+               zip(old.related, related).allSatisfy({ $0 == site.index.entries[$1] }) {
+                return old
+            }
+            return AftercareView(chrome: section, page: pageViews[index], related: related.map { site.index.entries[$0] })
         }
         let listings = site.listings.map { listing in
             ListingView(chrome: listing.number == 1 ? chrome("aftercare/") : section, head: listingHead(listing, site: site), listing: listing)
@@ -76,24 +84,29 @@ public struct SiteViews: Sendable {
     }
 
     /// The aftercare pages' own views: a page that is the same object as in `previous`, with
-    /// the same clinic around it, keeps its view.
-    private static func aftercarePageViews(_ site: Site, context: PageContext, previous: SiteViews?) -> [Shared<AftercarePageView>] {
+    /// the same clinic around it, keeps its view. With each, the position in `previous` of the
+    /// page with the same slug, if any.
+    private static func aftercarePageViews(_ site: Site, context: PageContext, previous: SiteViews?) -> ([Shared<AftercarePageView>], [Int?]) {
         guard let previous, previous.pageContext == context else {
-            return site.aftercare.map { Shared(AftercarePageView($0.value, site: site)) }
+            return (site.aftercare.map { Shared(AftercarePageView($0.value, site: site)) }, Array(repeating: nil, count: site.aftercare.count))
         }
         var views: [Shared<AftercarePageView>] = []
+        var positions: [Int?] = []
         views.reserveCapacity(site.aftercare.count)
+        positions.reserveCapacity(site.aftercare.count)
         var old = 0
         for page in site.aftercare {
             // Both lists are sorted by slug: walk the previous one alongside.
             while old < previous.aftercarePages.count, previous.aftercarePages[old].value.slug < page.value.slug { old += 1 }
-            if old < previous.aftercarePages.count, previous.aftercarePages[old] === page {
+            let same = old < previous.aftercarePages.count && previous.aftercarePages[old].value.slug == page.value.slug
+            positions.append(same ? old : nil)
+            if same, previous.aftercarePages[old] === page {
                 views.append(previous.aftercare[old].page)
             } else {
                 views.append(Shared(AftercarePageView(page.value, site: site)))
             }
         }
-        return views
+        return (views, positions)
     }
 
     private static func listingHead(_ listing: AftercareListing, site: Site) -> PageHead {
@@ -175,6 +188,13 @@ public struct SiteViews: Sendable {
         var removed: [String] = []
         var position = 0
         for view in aftercare {
+            // The common case first: the same page object as before (so the same slug), whose
+            // view compares by identity when it was kept as it was.
+            if position < old.aftercare.count, old.aftercare[position].page === view.page {
+                if old.aftercare[position] != view { changed.append(Output(key: view.page.value.key, view: .aftercare(view))) }
+                position += 1
+                continue
+            }
             let key = view.page.value.key
             while position < old.aftercare.count, old.aftercare[position].page.value.slug < view.page.value.slug {
                 removed.append(old.aftercare[position].page.value.key)

@@ -55,18 +55,28 @@ public struct Theme: Sendable {
     /// theme does not have, or one that does not compile for that kind of page.
     public func check(_ site: Site) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        let requests = site.aftercare.map { ($0.value.template, $0.value.templateLocation, $0.value.sourcePath, PageHead.Kind.aftercare) }
-            + site.pages.map { ($0.template, $0.templateLocation, $0.sourcePath, PageHead.Kind.page) }
-        var compiled: Set<String> = []
-        for (template, location, path, kind) in requests {
+        // Once per template and kind of page; a site of 10,000 pages asks for a handful (this
+        // runs on every save in `serve`: no copy or new string per page).
+        struct Request: Hashable {
+            var template: String
+            var kind: PageHead.Kind
+        }
+        var compiled: Set<Request> = []
+        func check(_ template: String, _ location: SourceLocation?, _ path: String, _ kind: PageHead.Kind) {
             guard names.contains(template) else {
                 problems.append(Diagnostic(location ?? SourceLocation(path: path),
                                            "unknown template '\(template)': there is no templates/\(template).mustache", stage: .template))
-                continue
+                return
             }
-            if compiled.insert("\(kind.rawValue) \(template)").inserted {
+            if compiled.insert(Request(template: template, kind: kind)).inserted {
                 problems += templates.compile(template, as: kind)
             }
+        }
+        for page in site.aftercare {
+            check(page.value.template, page.value.templateLocation, page.value.sourcePath, .aftercare)
+        }
+        for page in site.pages {
+            check(page.template, page.templateLocation, page.sourcePath, .page)
         }
         return problems
     }
