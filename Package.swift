@@ -31,6 +31,25 @@ let package = Package(
         .target(
             name: "CClinicSupport"
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(
+            name: "CVipsShim",
+            dependencies: ["CVips"],
+            linkerSettings: [
+                // libwebpmux removes the metadata chunks libvips 8.14.1's webpsave writes
+                // despite strip=TRUE; libwebp itself is part of libvips' own dependencies.
+                .linkedLibrary("webpmux"),
+                .linkedLibrary("webp"),
+            ]
+        ),
+        .target(
+            name: "ClinicImages",
+            dependencies: ["CVips", "CVipsShim"]
+        ),
         .target(
             name: "ClinicSite",
             dependencies: [
