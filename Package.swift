@@ -113,6 +113,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "CVipsTestSupport",
+            dependencies: ["CVips"],
+            path: "Tests/CVipsTestSupport"
+        ),
+        .testTarget(
+            name: "ClinicImagesTests",
+            dependencies: ["ClinicImages", "CVipsTestSupport"]
+        ),
         .testTarget(
             name: "clinicsiteTests",
             dependencies: ["ClinicSite", "clinicsite"],
