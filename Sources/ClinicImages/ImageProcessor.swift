@@ -6,10 +6,20 @@ public enum ImageProcessor {
     /// The default pixel limit: 100 megapixels.
     public static let defaultPixelLimit = 100_000_000
 
-    /// Threads libvips uses within one image. The site build encodes one image per core at a
-    /// time, and libvips' decoders and encoders run on one thread each, so more threads per
-    /// image only add switching.
-    public static let threadsPerImage = 1
+    /// Threads libvips uses within one image, 1 unless set. The site build encodes one image
+    /// per core at a time, and libvips' decoders and encoders run on one thread each, so more
+    /// threads per image only add switching; a caller encoding one image at a time may set
+    /// the number of cores. Applies to the whole process.
+    public static var threadsPerImage: Int {
+        get {
+            setUp()
+            return Int(vips_concurrency_get())
+        }
+        set {
+            setUp()
+            vips_concurrency_set(Int32(max(1, newValue)))
+        }
+    }
 
     /// Reads the header only (no pixel decode) and checks the pixel limit, so a decompression
     /// bomb (a small PNG declaring 50,000 × 50,000) is refused before any pixel is allocated.
@@ -48,7 +58,7 @@ public enum ImageProcessor {
         String(cString: vips_version_string())
     }
 
-    /// Sets libvips up once per process: vips_init, `threadsPerImage` threads per image, no
+    /// Sets libvips up once per process: vips_init, one thread per image, no
     /// operation cache (so nothing grows across a 10,000-page build), and every loader
     /// blocked except JPEG, PNG, WebP, GIF, TIFF and HEIF. Idempotent, thread-safe; `probe`
     /// and `encode` call it.
@@ -56,7 +66,7 @@ public enum ImageProcessor {
         _ = started
     }
 
-    private static let started: Bool = clinic_vips_start(Int32(threadsPerImage)) == 0
+    private static let started: Bool = clinic_vips_start(1) == 0
 
     private static let readable: Set<String> = ["jpeg", "png", "webp", "gif", "tiff", "heif"]
 

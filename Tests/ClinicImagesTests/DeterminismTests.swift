@@ -32,6 +32,16 @@ extension ClinicImagesTests {
             #expect(all.allSatisfy { $0 == expected })
         }
 
+        @Test func withSeveralLibvipsThreadsPerImage() throws {
+            let photo = try TestImages.make(width: 1600, height: 1200, seed: 10)
+            #expect(ImageProcessor.threadsPerImage == 1)
+            let expected = try ImageProcessor.encode(photo, variants: Determinism.variants)
+            ImageProcessor.threadsPerImage = 3
+            defer { ImageProcessor.threadsPerImage = 1 }
+            #expect(ImageProcessor.threadsPerImage == 3)
+            #expect(try ImageProcessor.encode(photo, variants: Determinism.variants) == expected)
+        }
+
         @Test func aVariantDoesNotDependOnTheOthersAskedWithIt() throws {
             let photo = try TestImages.make(width: 3000, height: 2000, seed: 9)
             let variants = Determinism.variants + [ImageVariant(width: 2400, format: .webp, crop: .squareAttention)]
