@@ -43,6 +43,12 @@ int clinic_vips_read_header(const void *bytes, size_t length, ClinicVipsHeader *
     if (loader == NULL) {
         return -1;
     }
+    /* A damaged TIFF, say, can be claimed by a loader blocked in clinic_vips_start. */
+    VipsOperationClass *class = VIPS_OPERATION_CLASS(g_type_class_peek(g_type_from_name(loader)));
+    if (class == NULL || (class->flags & VIPS_OPERATION_BLOCKED)) {
+        vips_error("clinicsite", "its header cannot be read");
+        return -1;
+    }
     VipsImage *image = vips_image_new_from_buffer(bytes, length, "",
                                                   "access", VIPS_ACCESS_SEQUENTIAL, NULL);
     if (image == NULL) {

@@ -70,11 +70,11 @@ public enum ImageProcessor {
 
     private static let readable: Set<String> = ["jpeg", "png", "webp", "gif", "tiff", "heif"]
 
-    /// The encoder for a source that passed the header checks and is not a cut-short JPEG.
+    /// The encoder for a source that passed the header checks and is not cut short.
     private static func encoder(_ buffer: UnsafeBufferPointer<UInt8>, pixelLimit: Int) throws(ImageError) -> VariantEncoder {
         let info = try probe(buffer, pixelLimit: pixelLimit)
-        if info.format == "jpeg" && JPEGEnd.check(buffer) == .cutShort {
-            throw .corrupt("the JPEG data stops before its end marker")
+        if Truncation.check(buffer, format: info.format) == .cutShort {
+            throw .corrupt("the \(info.format.uppercased()) data stops before the end of the picture")
         }
         return VariantEncoder(source: buffer, info: info)
     }

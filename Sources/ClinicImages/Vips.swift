@@ -49,11 +49,11 @@ enum Vips {
         return lines.first(where: { !$0.isEmpty }) ?? "no reason given"
     }
 
-    /// "VipsJpeg: Premature end of JPEG file" -> "Premature end of JPEG file".
+    /// Without the libvips domain: "VipsJpeg: Corrupt JPEG data" -> "Corrupt JPEG data",
+    /// "webp: unable to parse image" -> "unable to parse image".
     private static func oneLine(_ line: Substring) -> String {
         var text = line.trimmingWhitespace()
-        if let colon = text.firstIndex(of: ":"), text[..<colon].lowercased().hasPrefix("vips"),
-            !text[..<colon].contains(" ") {
+        if let colon = text.firstIndex(of: ":"), !text[..<colon].contains(" ") {
             text = text[text.index(after: colon)...].trimmingWhitespace()
         }
         return String(text)

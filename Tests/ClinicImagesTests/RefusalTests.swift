@@ -20,6 +20,20 @@ extension ClinicImagesTests {
             }
         }
 
+        @Test(arguments: [".png", ".webp[Q=90]", ".tif[compression=deflate]", ".gif", ".heic[compression=hevc]"])
+        func otherCutShortFormatsAreCorrupt(suffix: String) throws {
+            if suffix.hasPrefix(".heic") && !TestImages.canSaveHEIC { return }
+            let whole = try TestImages.make(width: 800, height: 600, suffix: suffix)
+            let truncated = Array(whole.prefix(whole.count / 2))
+            #expect {
+                try ImageProcessor.encode(truncated, variants: Refusal.variant)
+            } throws: { error in
+                guard case .corrupt(let reason) = error as? ImageError else { return false }
+                print("\(suffix) cut short: \(reason)")
+                return !reason.isEmpty && !reason.contains("\n")
+            }
+        }
+
         @Test func aTextFileNamedJPGIsNotAnImage() {
             let text = Array("Opening hours: Monday to Friday, 9 to 5.\n".utf8)
             #expect(throws: ImageError.notAnImage) { try ImageProcessor.probe(text) }
