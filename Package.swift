@@ -12,7 +12,7 @@ let package = Package(
         .executable(name: "clinicsite", targets: ["clinicsite"]),
         .library(name: "ClinicSite", targets: [
             "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput",
-            "ClinicBuild", "ClinicCheck", "ClinicAuthoring",
+            "ClinicBuild", "ClinicCheck", "ClinicAuthoring", "ClinicImages",
         ]),
         .library(name: "ClinicSitePreview", targets: ["ClinicSitePreview"]),
     ],
@@ -37,6 +37,26 @@ let package = Package(
         ),
         .target(
             name: "CClinicSupport"
+        ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(
+            name: "CVipsShim",
+            dependencies: ["CVips"],
+            linkerSettings: [
+                // libwebpmux removes the metadata chunks libvips 8.14.1's webpsave writes
+                // despite strip=TRUE; libwebp itself is part of libvips' own dependencies.
+                .linkedLibrary("webpmux"),
+                .linkedLibrary("webp"),
+            ]
+        ),
+        // Stage 5: images through libvips (decode, orient, resize, strip, encode) and their cache.
+        .target(
+            name: "ClinicImages",
+            dependencies: ["CVips", "CVipsShim"]
         ),
         // The template engine: Mustache compiled against Swift types (depends on nothing).
         .target(
@@ -154,6 +174,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "CVipsTestSupport",
+            dependencies: ["CVips"],
+            path: "Tests/CVipsTestSupport"
+        ),
+        .testTarget(
+            name: "ClinicImagesTests",
+            dependencies: ["ClinicImages", "CVipsTestSupport"]
         ),
         .testTarget(
             name: "clinicsiteTests",
