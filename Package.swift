@@ -79,13 +79,13 @@ let package = Package(
         // Stage 3: the site as one immutable value, with everything derived from it.
         .target(
             name: "ClinicModel",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown"]
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicImages"]
         ),
         // Stage 4: a key and a view model for every output file, and the templates.
         .target(
             name: "ClinicRender",
             dependencies: [
-                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicMustache", "CQrencode",
+                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicMustache", "CQrencode", "ClinicImages",
             ]
         ),
         // Stage 6: sinks (a staging folder swapped in atomically; memory).
@@ -96,12 +96,12 @@ let package = Package(
         // Orchestrates the stages: one rebuild function for a first build and every save.
         .target(
             name: "ClinicBuild",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput"]
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicImages"]
         ),
         // `clinicsite check`.
         .target(
             name: "ClinicCheck",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicOutput", "ClinicBuild"]
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicOutput", "ClinicBuild", "ClinicImages"]
         ),
         // `clinicsite init` and `clinicsite new`.
         .target(
@@ -180,9 +180,16 @@ let package = Package(
             dependencies: ["CVips"],
             path: "Tests/CVipsTestSupport"
         ),
+        // Test photos (made with libvips, with what a phone writes into them) and what a
+        // published file carries: for ClinicImagesTests and the site's own tests.
+        .target(
+            name: "ClinicImagesTestSupport",
+            dependencies: ["CVipsTestSupport"],
+            path: "Tests/ClinicImagesTestSupport"
+        ),
         .testTarget(
             name: "ClinicImagesTests",
-            dependencies: ["ClinicImages", "CVipsTestSupport"]
+            dependencies: ["ClinicImages", "ClinicImagesTestSupport"]
         ),
         .testTarget(
             name: "clinicsiteTests",

@@ -7,10 +7,11 @@ import Glibc
 /// of the source bytes, the variant and the libvips version, so a build where no image
 /// changed decodes no image.
 ///
-/// Each entry is one file, `<key>.cimg`: a header (magic, width, height, format, length,
-/// XXH64 of the bytes) and the encoded bytes. An entry that is absent, short, or whose bytes
-/// do not match its checksum is a miss. Entries are written to a temporary file and renamed,
-/// so a build stopped half-way never leaves a half-written entry under a key.
+/// Each entry is the encoded file itself, `<key>.<ext>` (`webp`, `jpg`, `png`), so a build can
+/// publish it with a hard link instead of a copy. Entries are written to a temporary file,
+/// made read-only and renamed into place: a build stopped half-way never leaves a
+/// half-written entry under a key, and an output folder holding a link to an entry cannot
+/// change the entry by writing into the file (only by replacing it).
 public final class ImageCache: Sendable {
     /// The folder the entries are in.
     public let folder: String
@@ -36,37 +37,45 @@ public final class ImageCache: Sendable {
         return ImageHash(Array(text.utf8)).hex
     }
 
-    /// The entry stored under `key`; nil when absent or unreadable (a damaged entry is a miss).
-    public func load(_ key: String) -> EncodedImage? {
-        guard ImageCache.isKey(key), let data = FileManager.default.contents(atPath: path(key)) else { return nil }
-        return CacheEntry.decode([UInt8](data))
+    /// The file an entry is kept in (it may not exist).
+    public func path(_ key: String, format: ImageFormat) -> String {
+        "\(folder)/\(key).\(format.fileExtension)"
+    }
+
+    /// The entry stored under `key`; nil when absent (or `key` is not a key).
+    public func load(_ key: String, format: ImageFormat) -> [UInt8]? {
+        guard ImageCache.isKey(key), let data = FileManager.default.contents(atPath: path(key, format: format)) else { return nil }
+        return [UInt8](data)
     }
 
     /// Stores `image` under `key`, creating the folder if needed.
     public func store(_ image: EncodedImage, key: String) throws {
         guard ImageCache.isKey(key) else { throw CacheError.notAKey(key) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = "\(path(key)).\(UUID().uuidString).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(CacheEntry.encode(image))) else {
+        let final = path(key, format: image.format)
+        let temporary = "\(final).\(UUID().uuidString).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(image.bytes), attributes: [.posixPermissions: 0o444]) else {
             throw CacheError.cannotWrite(temporary)
         }
-        guard rename(temporary, path(key)) == 0 else {
+        guard rename(temporary, final) == 0 else {
             let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
-            throw CacheError.cannotWrite("\(path(key)): \(String(cString: strerror(code)))")
+            throw CacheError.cannotWrite("\(final): \(String(cString: strerror(code)))")
         }
     }
 
-    /// Removes every entry not in `keep` (after a build, the entries it did not use), and any
-    /// temporary file a stopped build left. Files the cache did not make are left alone.
+    /// Removes every entry whose key is not in `keep` (after a build, the entries it did not
+    /// use), and any temporary file a stopped build left. Files the cache did not make are
+    /// left alone.
     public func prune(keeping keep: Set<String>) throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names {
             let key = String(name.prefix(32))
-            guard ImageCache.isKey(key) else { continue }
-            let rest = name.dropFirst(32)
-            let stale = rest == ".cimg" ? !keep.contains(key) : rest.hasPrefix(".cimg.") && rest.hasSuffix(".tmp")
-            if stale {
+            guard ImageCache.isKey(key), name.utf8.count > 33, name.utf8.dropFirst(32).first == UInt8(ascii: ".") else { continue }
+            let rest = name.dropFirst(33)
+            let isEntry = ImageCache.extensions.contains(String(rest)) || rest == "cimg"
+            let isLeftover = rest.hasSuffix(".tmp")
+            if isLeftover || (isEntry && !keep.contains(key)) {
                 try FileManager.default.removeItem(atPath: "\(folder)/\(name)")
             }
         }
@@ -88,7 +97,8 @@ public final class ImageCache: Sendable {
         }
     }
 
-    private func path(_ key: String) -> String { "\(folder)/\(key).cimg" }
+    /// The extensions of entries (`cimg` was an earlier format, removed by `prune`).
+    private static let extensions: Set<String> = Set(ImageFormat.allCases.map(\.fileExtension))
 
     private static func isKey(_ text: String) -> Bool {
         text.utf8.count == 32 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }

@@ -12,6 +12,15 @@ public struct ImageHash: Sendable, Hashable, CustomStringConvertible {
         self = bytes.withUnsafeBytes { ImageHash($0) }
     }
 
+    /// The fingerprint written as `hex` gives it; nil for anything but 32 hex digits.
+    public init?(hex: String) {
+        guard hex.utf8.count == 32, let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16) else {
+            return nil
+        }
+        self.high = high
+        self.low = low
+    }
+
     init(_ bytes: UnsafeRawBufferPointer) {
         high = XXHash64.hash(bytes, seed: 0)
         low = XXHash64.hash(bytes, seed: ImageHash.secondSeed)

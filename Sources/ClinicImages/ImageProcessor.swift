@@ -41,6 +41,21 @@ public enum ImageProcessor {
         }
     }
 
+    /// What `encode` would make of `bytes`, without decoding a pixel: the header's facts and
+    /// the size of each variant's output, in the order of `variants`. Refuses what `encode`
+    /// refuses from the header and the file's structure (not an image, a format ClinicSite does
+    /// not read, too many pixels, a JPEG, PNG or GIF cut short); damage inside the compressed
+    /// data only shows when the pixels are decoded, by `encode`. About a millisecond.
+    public static func inspect(
+        _ bytes: [UInt8], variants: [ImageVariant], pixelLimit: Int = defaultPixelLimit
+    ) throws(ImageError) -> (info: ImageInfo, sizes: [ImageSize]) {
+        if let problem = variants.lazy.compactMap(\.problem).first { throw .invalidVariant(problem) }
+        return try withBuffer(bytes) { buffer throws(ImageError) in
+            let encoder = try encoder(buffer, pixelLimit: pixelLimit)
+            return (encoder.info, try encoder.sizes(variants))
+        }
+    }
+
     /// The naive pipeline, one vips_thumbnail_buffer per variant, for benchmarks to compare
     /// against `encode`. Its output differs slightly from `encode`'s.
     @_spi(Benchmarks)

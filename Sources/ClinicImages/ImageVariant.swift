@@ -40,7 +40,7 @@ public struct ImageVariant: Sendable, Hashable {
     }
 
     /// The settings as text, part of the cache key: every field that changes the output.
-    var settings: String {
+    public var settings: String {
         let cropText: String
         switch crop {
         case .none: cropText = "none"

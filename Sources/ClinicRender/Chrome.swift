@@ -68,8 +68,10 @@ public struct Chrome: Sendable, Equatable {
         var sources: Set<String> = [site.clinic.sourcePath]
         for page in site.menuPages { sources.insert(page.sourcePath) }
         if let faq = site.faq { sources.insert(faq.path) }
-        return Values(site: ClinicView(site.clinic), links: links, assets: keyed, root: url.basePath, url: url,
-                      scriptStart: StructuredData.scriptStart(site.clinic), sources: sources)
+        let pictures = Pictures(site)
+        sources.formUnion(pictures.clinicPhotoSources)
+        return Values(site: pictures.add(to: ClinicView(site.clinic)), links: links, assets: keyed, root: url.basePath, url: url,
+                      scriptStart: StructuredData.scriptStart(site.clinic, image: pictures.social(nil)?.url), sources: sources)
     }
 
     /// `assets/style.css` → `style_css`: asset names as template names.

@@ -1,3 +1,4 @@
+import ClinicImagesTestSupport
 import ClinicImages
 import Foundation
 import Testing
@@ -11,15 +12,19 @@ extension ClinicImagesTests {
 
         static let image = EncodedImage(width: 3, height: 2, format: .webp, bytes: Array("RIFF....WEBPVP8 ".utf8) + [1, 2, 3])
 
-        @Test func anEntryComesBackAsStored() throws {
+        @Test func anEntryIsTheEncodedFileItselfAndReadOnly() throws {
             let cache = ImageCache(folder: Cache.folder())
             let key = ImageCache.key(source: [1, 2, 3], variant: ImageVariant(width: 480, format: .webp))
-            #expect(cache.load(key) == nil)
+            #expect(cache.load(key, format: .webp) == nil)
             #expect(!FileManager.default.fileExists(atPath: cache.folder))
             try cache.store(Cache.image, key: key)
-            #expect(cache.load(key) == Cache.image)
+            #expect(cache.load(key, format: .webp) == Cache.image.bytes)
+            #expect(cache.load(key, format: .jpeg) == nil)
             try cache.store(Cache.image, key: key)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder) == ["\(key).cimg"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder) == ["\(key).webp"])
+            #expect(cache.path(key, format: .webp) == "\(cache.folder)/\(key).webp")
+            let attributes = try FileManager.default.attributesOfItem(atPath: cache.path(key, format: .webp))
+            #expect((attributes[.posixPermissions] as? Int) == 0o444)
         }
 
         @Test func aRealOutputRoundTrips() throws {
@@ -29,39 +34,39 @@ extension ClinicImagesTests {
             let cache = ImageCache(folder: Cache.folder())
             let key = ImageCache.key(source: photo, variant: variant)
             try cache.store(output, key: key)
-            #expect(ImageCache(folder: cache.folder).load(key) == output)
+            #expect(ImageCache(folder: cache.folder).load(key, format: .jpeg) == output.bytes)
         }
 
-        @Test func aDamagedEntryIsAMiss() throws {
+        @Test func whatIsNotAKeyIsNeverReadNorStored() throws {
             let cache = ImageCache(folder: Cache.folder())
-            let key = ImageCache.key(source: [9], variant: ImageVariant(width: 480, format: .jpeg))
-            try cache.store(Cache.image, key: key)
-            let path = "\(cache.folder)/\(key).cimg"
-            let stored = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-            var flipped = stored
-            flipped[flipped.count - 1] ^= 0xFF
-            let damaged: [[UInt8]] = [flipped, Array(stored.dropLast()), Array(stored.prefix(10)), [], stored + [0]]
-            for bytes in damaged {
-                try Data(bytes).write(to: URL(fileURLWithPath: path))
-                #expect(cache.load(key) == nil)
-            }
-            #expect(cache.load("not-a-key") == nil)
-            #expect(cache.load("../../etc/passwd") == nil)
+            #expect(cache.load("not-a-key", format: .jpeg) == nil)
+            #expect(cache.load("../../etc/passwd", format: .jpeg) == nil)
+            #expect(throws: ImageCache.CacheError.notAKey("../x")) { try cache.store(Cache.image, key: "../x") }
         }
 
         @Test func pruneRemovesExactlyTheEntriesNotKept() throws {
             let cache = ImageCache(folder: Cache.folder())
             let keys = (0..<5).map { ImageCache.key(source: [UInt8($0)], variant: ImageVariant(width: 480, format: .webp)) }
             for key in keys { try cache.store(Cache.image, key: key) }
-            let stray = "\(cache.folder)/\(keys[0]).cimg.0A1B.tmp"
+            let jpeg = EncodedImage(width: 3, height: 2, format: .jpeg, bytes: [0xFF, 0xD8, 0xFF])
+            try cache.store(jpeg, key: keys[1])
+            try cache.store(jpeg, key: keys[2])
+            let stray = "\(cache.folder)/\(keys[0]).webp.0A1B.tmp"
+            let older = "\(cache.folder)/\(keys[4]).cimg"
             let unrelated = "\(cache.folder)/README.txt"
-            _ = FileManager.default.createFile(atPath: stray, contents: Data([1]))
-            _ = FileManager.default.createFile(atPath: unrelated, contents: Data([1]))
+            for path in [stray, older, unrelated] { _ = FileManager.default.createFile(atPath: path, contents: Data([1])) }
             try cache.prune(keeping: [keys[1], keys[3]])
             let left = try FileManager.default.contentsOfDirectory(atPath: cache.folder).sorted()
-            #expect(left == ["\(keys[1]).cimg", "\(keys[3]).cimg", "README.txt"].sorted())
-            #expect(cache.load(keys[1]) == Cache.image)
+            #expect(left == ["\(keys[1]).jpg", "\(keys[1]).webp", "\(keys[3]).webp", "README.txt"].sorted())
+            #expect(cache.load(keys[1], format: .webp) == Cache.image.bytes)
             try ImageCache(folder: Cache.folder()).prune(keeping: [])
+        }
+
+        @Test func aHashComesBackFromItsHex() {
+            let hash = ImageHash(Array("a photo".utf8))
+            #expect(ImageHash(hex: hash.hex) == hash)
+            #expect(ImageHash(hex: "xyz") == nil)
+            #expect(ImageHash(hex: String(repeating: "g", count: 32)) == nil)
         }
 
         @Test func keysDifferForEverySettingAndAreStable() {

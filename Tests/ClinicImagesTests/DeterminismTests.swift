@@ -1,3 +1,4 @@
+import ClinicImagesTestSupport
 import ClinicImages
 import Foundation
 import Testing

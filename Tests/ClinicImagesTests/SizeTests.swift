@@ -1,3 +1,4 @@
+import ClinicImagesTestSupport
 import ClinicImages
 import Testing
 
@@ -82,6 +83,37 @@ extension ClinicImagesTests {
             #expect(top.brightness > 240)
             #expect(outputs[0].bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
             #expect(outputs[1].bytes.starts(with: Array("RIFF".utf8)))
+        }
+
+        /// `inspect` works the sizes out without decoding: they must be the sizes of the files
+        /// `encode` makes, for every shape, orientation and variant the site asks for.
+        @Test(arguments: [
+            (2000, 1500, 1), (4000, 3000, 6), (3001, 1999, 1), (1999, 3001, 8), (2401, 1601, 1), (801, 533, 1),
+            (333, 777, 1), (5000, 1200, 1), (1200, 5000, 6), (640, 640, 3), (97, 61, 1),
+        ])
+        func inspectedSizesAreTheSizesOfTheEncodedFiles(shape: (Int, Int, Int)) throws {
+            let (width, height, orientation) = shape
+            var photo = try TestImages.make(width: width, height: height)
+            if orientation != 1 { photo = PrivateMetadata.added(to: photo, orientation: UInt16(orientation)) }
+            let variants = [480, 960, 1600, 2400].flatMap { [ImageVariant(width: $0, format: .webp), ImageVariant(width: $0, format: .jpeg)] }
+                + [320, 640].map { ImageVariant(width: $0, format: .webp, crop: .squareAttention) }
+                + [ImageVariant(width: 480, format: .jpeg, crop: .cover(width: 480, height: 320)),
+                   ImageVariant(width: 1200, format: .jpeg, crop: .cover(width: 1200, height: 630)),
+                   ImageVariant(width: 3000, format: .jpeg), ImageVariant(width: 733, format: .png)]
+            let (info, sizes) = try ImageProcessor.inspect(photo, variants: variants)
+            #expect(info == (try ImageProcessor.probe(photo)))
+            let encoded = try ImageProcessor.encode(photo, variants: variants)
+            #expect(sizes == encoded.map { ImageSize(width: $0.width, height: $0.height) }, "\(width) × \(height), orientation \(orientation)")
+        }
+
+        @Test func inspectRefusesWhatEncodeRefusesFromTheHeader() throws {
+            let photo = try TestImages.make(width: 400, height: 300)
+            let variants = [ImageVariant(width: 480, format: .webp)]
+            #expect(throws: ImageError.notAnImage) { try ImageProcessor.inspect(Array("not a photo".utf8), variants: variants) }
+            #expect(throws: ImageError.self) { try ImageProcessor.inspect(Array(photo.prefix(photo.count / 2)), variants: variants) }
+            #expect(throws: ImageError.tooManyPixels(width: 50_000, height: 50_000, limit: ImageProcessor.defaultPixelLimit)) {
+                try ImageProcessor.inspect(TestImages.bombPNG(width: 50_000, height: 50_000), variants: variants)
+            }
         }
 
         @Test func outputsAreInTheOrderAsked() throws {

@@ -3,8 +3,8 @@ import Foundation
 /// The metadata an encoded file carries, read from its structure: for JPEG every APPn and
 /// COM segment other than JFIF, for WebP every ICCP, EXIF or XMP chunk (and the VP8X flags
 /// for them), for PNG every chunk other than pixels, palette, transparency and resolution.
-enum MetadataScan {
-    static func items(_ bytes: [UInt8]) -> [String] {
+public enum MetadataScan {
+    public static func items(_ bytes: [UInt8]) -> [String] {
         if bytes.starts(with: [0xFF, 0xD8]) { return jpeg(bytes) }
         if bytes.starts(with: Array("RIFF".utf8)) { return webp(bytes) }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return png(bytes) }
@@ -55,14 +55,14 @@ enum MetadataScan {
 }
 
 /// exiftool's reading of a file (`exiftool -j -G -a -u`), when exiftool is installed.
-enum ExifTool {
-    static var path: String? {
+public enum ExifTool {
+    public static var path: String? {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
         return folders.map { "\($0)/exiftool" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Every tag exiftool finds, as "Group:Tag" -> value text.
-    static func tags(_ bytes: [UInt8], exiftool: String) throws -> [String: String] {
+    public static func tags(_ bytes: [UInt8], exiftool: String) throws -> [String: String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: exiftool)
         process.arguments = ["-j", "-G", "-a", "-u", "-"]
@@ -82,7 +82,7 @@ enum ExifTool {
     }
 
     /// The tags that are metadata of the photo rather than of the file's encoding.
-    static func privateTags(_ tags: [String: String]) -> [String: String] {
+    public static func privateTags(_ tags: [String: String]) -> [String: String] {
         let encodingGroups: Set<String> = ["ExifTool", "File", "JFIF", "RIFF", "PNG", "Composite"]
         return tags.filter { key, _ in
             let parts = key.split(separator: ":", maxSplits: 1)

@@ -1,12 +1,11 @@
 import CVipsTestSupport
 import Foundation
-import Testing
 
 /// Test images made with libvips (see CVipsTestSupport), and what an output's pixels are.
-enum TestImages {
+public enum TestImages {
     /// A photo-like image with a white square over its top-left fifth, saved with libvips'
     /// `suffix` (".jpg[Q=90]", ".png", ".heic[compression=hevc]", ...).
-    static func make(width: Int, height: Int, alpha: Bool = false, seed: Int = 1, suffix: String = ".jpg[Q=90,strip]") throws -> [UInt8] {
+    public static func make(width: Int, height: Int, alpha: Bool = false, seed: Int = 1, suffix: String = ".jpg[Q=90,strip]") throws -> [UInt8] {
         var bytes: UnsafeMutableRawPointer? = nil
         var length = 0
         guard cvts_make_image(Int32(width), Int32(height), alpha ? 1 : 0, Int32(seed), suffix, &bytes, &length) == 0,
@@ -18,7 +17,7 @@ enum TestImages {
     }
 
     /// A GIF of `frames` frames: the first grey, the others black.
-    static func animatedGIF(width: Int, height: Int, frames: Int) throws -> [UInt8] {
+    public static func animatedGIF(width: Int, height: Int, frames: Int) throws -> [UInt8] {
         var bytes: UnsafeMutableRawPointer? = nil
         var length = 0
         guard cvts_make_animated_gif(Int32(width), Int32(height), Int32(frames), &bytes, &length) == 0, let bytes else {
@@ -29,18 +28,18 @@ enum TestImages {
     }
 
     /// What an encoded image decodes to.
-    struct Measure {
-        var width: Int
-        var height: Int
-        var bands: Int
+    public struct Measure {
+        public var width: Int
+        public var height: Int
+        public var bands: Int
         /// The mean of each band over the rectangle measured.
-        var mean: [Double]
+        public var mean: [Double]
         /// The mean over the colour bands.
-        var brightness: Double { mean.prefix(3).reduce(0, +) / Double(min(3, mean.count)) }
+        public var brightness: Double { mean.prefix(3).reduce(0, +) / Double(min(3, mean.count)) }
     }
 
     /// Decodes `bytes` and measures the rectangle given as fractions of its size.
-    static func measure(_ bytes: [UInt8], left: Double = 0, top: Double = 0, width: Double = 1, height: Double = 1) throws -> Measure {
+    public static func measure(_ bytes: [UInt8], left: Double = 0, top: Double = 0, width: Double = 1, height: Double = 1) throws -> Measure {
         var size = (0, 0, 0)
         var mean = [Double](repeating: 0, count: 8)
         var whole = (Int32(0), Int32(0), Int32(0))
@@ -58,11 +57,11 @@ enum TestImages {
         return Measure(width: size.0, height: size.1, bands: size.2, mean: Array(mean.prefix(size.2)))
     }
 
-    static var canSaveHEIC: Bool { cvts_can_save_heic() != 0 }
+    public static var canSaveHEIC: Bool { cvts_can_save_heic() != 0 }
 
     /// A PNG of a few hundred bytes whose header declares `width` × `height` pixels, with a
     /// cut-short zlib stream of zeros: a decompression bomb, as far as its header goes.
-    static func bombPNG(width: UInt32, height: UInt32) -> [UInt8] {
+    public static func bombPNG(width: UInt32, height: UInt32) -> [UInt8] {
         var header: [UInt8] = []
         for value in [width, height] { header += bigEndian(value) }
         header += [8, 2, 0, 0, 0]  // 8-bit RGB, deflate, no filter, no interlace
@@ -76,11 +75,11 @@ enum TestImages {
         return bigEndian(UInt32(data.count)) + typed + bigEndian(crc32(typed))
     }
 
-    static func bigEndian(_ value: UInt32) -> [UInt8] {
+    public static func bigEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
 
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
             crc ^= UInt32(byte)
@@ -90,7 +89,7 @@ enum TestImages {
     }
 
     /// The process's resident memory in bytes (VmRSS), or nil off Linux.
-    static func residentBytes() -> Int? {
+    public static func residentBytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
             let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
@@ -99,7 +98,7 @@ enum TestImages {
 }
 
 /// A test setup that failed.
-struct Failure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,12 +1,12 @@
 /// What a phone puts in a photo, written into a JPEG by hand: EXIF (make, model, body serial
 /// number, date, GPS position, orientation), XMP (the same position), IPTC (a city) and a
 /// comment. Written here rather than with exiftool so the tests that use it run without it.
-enum PrivateMetadata {
-    static let serialNumber = "CP20240501X"
-    static let comment = "Taken at 12 Willow Street"
+public enum PrivateMetadata {
+    public static let serialNumber = "CP20240501X"
+    public static let comment = "Taken at 12 Willow Street"
 
     /// `jpeg` with the segments inserted after its JFIF segment.
-    static func added(to jpeg: [UInt8], orientation: UInt16) -> [UInt8] {
+    public static func added(to jpeg: [UInt8], orientation: UInt16) -> [UInt8] {
         var insertAt = 2
         if jpeg.count > 6 && jpeg[2] == 0xFF && jpeg[3] == 0xE0 {
             insertAt = 4 + Int(jpeg[4]) << 8 + Int(jpeg[5])
