@@ -36,6 +36,20 @@ public struct StageTimes: Sendable, Equatable {
         lastCPU = cpu
     }
 
+    /// Adds a part of the last stage measured on its own: `cpu` seconds summed over the threads
+    /// that did it (no wall time: the part ran interleaved with the rest of its stage).
+    public mutating func part(_ name: String, cpu: Double) {
+        stages.append(Stage(name: name, wall: 0, cpu: cpu))
+    }
+
+    /// CPU time of the calling thread, in nanoseconds: for timing a part of a stage from
+    /// the threads that do it.
+    public static func threadNanoseconds() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+    }
+
     private static func now(_ clock: clockid_t) -> Double {
         var time = timespec()
         clock_gettime(clock, &time)

@@ -98,8 +98,10 @@ public enum Rebuild {
             later = changed.filter(\.view.isImage)
         }
         let decodedBefore = images.decodedCount
-        try write(now, theme: theme, images: images, site: site, parallel: parallel, into: sink)
+        let cpu = try write(now, theme: theme, images: images, site: site, parallel: parallel, into: sink)
         times.end("render and write")
+        times.part("  of which templates (render only)", cpu: Double(cpu.render) / 1e9)
+        times.part("  of which handing the bytes to the sink", cpu: Double(cpu.write) / 1e9)
         var failures: [Diagnostic] = []
         for key in removed {
             do {
@@ -123,25 +125,36 @@ public enum Rebuild {
 
     /// Renders `outputs` (on all cores when `parallel`) and hands each to `sink` as soon as it
     /// is ready: pages and copied files first, then the processed photos, each photo once for
-    /// all of its files. Throws every error at once.
+    /// all of its files. Throws every error at once. Returns the CPU time (nanoseconds, all
+    /// threads) spent rendering pages and spent in the sink.
+    @discardableResult
     static func write(_ outputs: [Output], theme: Theme, images: ProcessedImages, site: Site, parallel: Bool,
-                      into sink: any OutputSink) throws(BuildFailure) {
-        var found = render(outputs.filter { !$0.view.isImage }, theme: theme, parallel: parallel, into: sink)
+                      into sink: any OutputSink) throws(BuildFailure) -> (render: Int, write: Int) {
+        var (found, cpu) = render(outputs.filter { !$0.view.isImage }, theme: theme, parallel: parallel, into: sink)
         found += ImageGroups(outputs: outputs).publish(images: images, site: site, parallel: parallel, into: sink)
         if !found.isEmpty { throw BuildFailure(found) }
+        return cpu
     }
 
-    /// Renders pages and copies files; every failure.
-    private static func render(_ outputs: [Output], theme: Theme, parallel: Bool, into sink: any OutputSink) -> [Diagnostic] {
+    /// Renders pages and copies files; every failure, and the CPU time spent rendering and in the sink.
+    private static func render(_ outputs: [Output], theme: Theme, parallel: Bool,
+                               into sink: any OutputSink) -> ([Diagnostic], (render: Int, write: Int)) {
         let failures = Mutex<[Diagnostic]>([])
+        let renderTime = Atomic<Int>(0)
+        let writeTime = Atomic<Int>(0)
         let store: @Sendable (Int) -> Void = { index in
             let output = outputs[index]
             do {
-                if let bytes = theme.render(output) {
+                let start = StageTimes.threadNanoseconds()
+                let bytes = theme.render(output)
+                let rendered = StageTimes.threadNanoseconds()
+                if let bytes {
                     try sink.write(bytes, to: output.key)
                 } else if case .file(let view) = output.view {
                     try sink.copy(view.file)
                 }
+                renderTime.add(rendered - start, ordering: .relaxed)
+                writeTime.add(StageTimes.threadNanoseconds() - rendered, ordering: .relaxed)
             } catch {
                 let place = if case .file(let view) = output.view { view.file.displayPath } else { output.key }
                 failures.withLock { $0.append(Diagnostic(SourceLocation(path: place), "could not write: \(error)", stage: .output)) }
@@ -152,7 +165,7 @@ public enum Rebuild {
         } else {
             for index in outputs.indices { store(index) }
         }
-        return failures.withLock { $0 }
+        return (failures.withLock { $0 }, (renderTime.load(ordering: .relaxed), writeTime.load(ordering: .relaxed)))
     }
 }
 

@@ -44,7 +44,8 @@ struct Build: ParsableCommand {
             print("Built \(result.pageCount) pages (\(result.fileCount) files) into \(outputFolder.displayPath) in \(milliseconds) ms\(photos)")
             if timings {
                 for stage in result.times.stages {
-                    print("  \(stage.name): \(Int(stage.wall * 1000)) ms, \(Int(stage.cpu * 1000)) ms CPU")
+                    let wall = stage.wall > 0 ? "\(Int(stage.wall * 1000)) ms, " : ""
+                    print("  \(stage.name): \(wall)\(Int(stage.cpu * 1000)) ms CPU")
                 }
             }
             if !result.excluded.isEmpty {

@@ -1,4 +1,9 @@
-import ClinicSite
+import ClinicBase
+import ClinicBuild
+import ClinicContent
+import ClinicModel
+import ClinicOutput
+import ClinicRender
 import Foundation
 
 // libFuzzer target over the whole page pipeline: front matter (stage 2), Markdown (3), the
@@ -34,15 +39,15 @@ enum PageFuzz {
         /// The demo site's sources, aftercare pages and other pages removed; one per
         /// clinic.yml variant.
         var variants: [SiteSources]
-        var templates: TemplateSet
+        var theme: Theme
     }
 
     static let setup: Setup = {
         let folder = SiteFolder(root)
         var (sources, diagnostics) = ContentLoader(folder: folder).load()
-        let (templates, templateDiagnostics) = TemplateSet.load(sources.templates, folder: folder)
-        diagnostics += templateDiagnostics
-        guard diagnostics.errors.isEmpty, let templates, let clinic = sources.clinic else {
+        let (theme, themeDiagnostics) = Theme.load(sources.templates, assets: sources.assets, folder: folder)
+        diagnostics += themeDiagnostics
+        guard diagnostics.errors.isEmpty, let theme, let clinic = sources.clinic else {
             fatalError("FuzzPage: cannot load the demo site at \(root): \(diagnostics.map(\.description))")
         }
         sources.aftercare = []
@@ -56,10 +61,11 @@ enum PageFuzz {
                      "FuzzPage: the demo clinic.yml changed; update the raw-HTML variant")
         unsafeSources.clinic = SourceFile(path: clinic.path, relativePath: clinic.relativePath, text: unsafeText)
         for variant in [sources, unsafeSources] {
-            let (site, found) = SiteLoader.load(variant, options: options)
-            precondition(site != nil, "FuzzPage: the demo site does not load: \(found.map(\.description))")
+            if case .failure(let failure) = Site.load(variant, options: options) {
+                preconditionFailure("FuzzPage: the demo site does not load: \(failure)")
+            }
         }
-        return Setup(variants: [sources, unsafeSources], templates: templates)
+        return Setup(variants: [sources, unsafeSources], theme: theme)
     }()
 }
 
@@ -68,18 +74,20 @@ func buildPage(_ text: String, variant: Int) {
     let setup = PageFuzz.setup
     var sources = setup.variants[variant]
     sources.aftercare = [SourceFile(path: "content/aftercare/fuzz.md", relativePath: "aftercare/fuzz.md", text: text)]
-    let (site, diagnostics) = SiteLoader.load(sources, options: PageFuzz.options)
-    guard let site else {
-        precondition(!diagnostics.errors.isEmpty, "a site failed to load without an error")
+    let site: Site
+    switch Site.load(sources, options: PageFuzz.options) {
+    case .success(let loaded):
+        site = loaded
+    case .failure(let failure):
+        precondition(!failure.diagnostics.errors.isEmpty, "a site failed to load without an error")
         return
     }
     // Drafts, future and expired pages are all included: the page is in, or it had an error.
     precondition(site.aftercare.count == 1, "the page loaded without error but is not in the site")
-    let renderer = SiteRenderer(site: site, templates: setup.templates)
-    guard renderer.checkTemplateReferences().errors.isEmpty else { return }
     let sink = MemorySink()
     do {
-        try renderer.render(to: sink, parallel: false, fingerprintAssets: PageFuzz.options.fingerprintAssets)
+        _ = try Rebuild.run(site: site, theme: setup.theme, previous: nil,
+                            fingerprintAssets: PageFuzz.options.fingerprintAssets, parallel: false, into: sink)
     } catch {
         return
     }
@@ -87,7 +95,7 @@ func buildPage(_ text: String, variant: Int) {
     for path in files.keys {
         precondition(isPlainOutputPath(path), "the build wrote outside its plain output paths: \(path.debugDescription)")
     }
-    let pagePath = site.aftercare[0].path + "index.html"
+    let pagePath = site.aftercare[0].value.path + "index.html"
     precondition(files[pagePath] != nil, "the page's own file \(pagePath.debugDescription) was not written")
 }
 

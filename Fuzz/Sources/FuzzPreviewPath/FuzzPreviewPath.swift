@@ -1,4 +1,4 @@
-import ClinicSite
+import ClinicBase
 import ClinicSitePreview
 import Foundation
 
