@@ -193,7 +193,8 @@ let package = Package(
         ),
         .testTarget(
             name: "clinicsiteTests",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicBuild", "ClinicAuthoring", "clinicsite", "ClinicSiteTestSupport"],
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicBuild", "ClinicAuthoring", "clinicsite", "ClinicSiteTestSupport",
+                           "ClinicImagesTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

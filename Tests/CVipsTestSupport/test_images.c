@@ -1,5 +1,20 @@
 #include "CVipsTestSupport.h"
+#include <pthread.h>
 #include <vips/vips.h>
+
+/* libvips' first initialisation is not safe to run on two threads at once (tests make
+   images in parallel): it runs once, and every function checks its result. */
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static int init_result = 0;
+
+static void init_vips(void) {
+    init_result = VIPS_INIT("clinicimages-tests");
+}
+
+static int start_vips(void) {
+    pthread_once(&init_once, init_vips);
+    return init_result;
+}
 
 static int unref_and(int result, VipsImage **images, int count) {
     for (int i = 0; i < count; i++) {
@@ -24,7 +39,7 @@ static int channel(VipsImage *xyz, VipsImage *noise, int band, double scale, dou
 
 int cvts_make_image(int width, int height, int alpha, int seed, const char *suffix,
                     void **bytes, size_t *length) {
-    if (VIPS_INIT("clinicimages-tests")) {
+    if (start_vips()) {
         return -1;
     }
     VipsImage *t[9] = {NULL};
@@ -62,7 +77,7 @@ int cvts_make_image(int width, int height, int alpha, int seed, const char *suff
 }
 
 int cvts_make_animated_gif(int width, int height, int frames, void **bytes, size_t *length) {
-    if (VIPS_INIT("clinicimages-tests")) {
+    if (start_vips()) {
         return -1;
     }
     VipsImage *t[3] = {NULL, NULL, NULL};
@@ -88,7 +103,7 @@ void cvts_free(void *bytes) {
 
 int cvts_measure(const void *bytes, size_t length, int left, int top, int width, int height,
                  int *image_width, int *image_height, int *bands, double *mean) {
-    if (VIPS_INIT("clinicimages-tests")) {
+    if (start_vips()) {
         return -1;
     }
     VipsImage *t[4] = {NULL};
@@ -109,7 +124,7 @@ int cvts_measure(const void *bytes, size_t length, int left, int top, int width,
 }
 
 int cvts_can_save_heic(void) {
-    if (VIPS_INIT("clinicimages-tests")) {
+    if (start_vips()) {
         return 0;
     }
     return vips_type_find("VipsOperation", "heifsave_buffer") != 0;
