@@ -158,7 +158,7 @@ let package = Package(
             name: "ClinicSiteTests",
             dependencies: [
                 "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput",
-                "ClinicBuild", "ClinicCheck", "ClinicAuthoring", "ClinicMustache", "ClinicSiteTestSupport",
+                "ClinicBuild", "ClinicCheck", "ClinicAuthoring", "ClinicMustache", "ClinicSiteTestSupport", "ClinicImages",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],

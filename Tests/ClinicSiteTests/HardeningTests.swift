@@ -442,7 +442,7 @@ struct FaultTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.contains("clinicsite-") }
         #expect(leftovers.isEmpty, "the staging folder is removed")
         // With room again, the next build succeeds.
-        try FileManager.default.removeItem(atPath: site + "/content/media/photo.jpg")
+        try FileManager.default.removeItem(atPath: site + "/content/media/intake-form.pdf")
         _ = try build(site)
     }
 }
