@@ -12,7 +12,7 @@ let package = Package(
         .executable(name: "clinicsite", targets: ["clinicsite"]),
         .library(name: "ClinicSite", targets: [
             "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput",
-            "ClinicBuild", "ClinicCheck", "ClinicAuthoring",
+            "ClinicBuild", "ClinicCheck", "ClinicAuthoring", "ClinicImages",
         ]),
         .library(name: "ClinicSitePreview", targets: ["ClinicSitePreview"]),
     ],
@@ -38,6 +38,26 @@ let package = Package(
         .target(
             name: "CClinicSupport"
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(
+            name: "CVipsShim",
+            dependencies: ["CVips"],
+            linkerSettings: [
+                // libwebpmux removes the metadata chunks libvips 8.14.1's webpsave writes
+                // despite strip=TRUE; libwebp itself is part of libvips' own dependencies.
+                .linkedLibrary("webpmux"),
+                .linkedLibrary("webp"),
+            ]
+        ),
+        // Stage 5: images through libvips (decode, orient, resize, strip, encode) and their cache.
+        .target(
+            name: "ClinicImages",
+            dependencies: ["CVips", "CVipsShim"]
+        ),
         // The template engine: Mustache compiled against Swift types (depends on nothing).
         .target(
             name: "ClinicMustache"
@@ -59,13 +79,13 @@ let package = Package(
         // Stage 3: the site as one immutable value, with everything derived from it.
         .target(
             name: "ClinicModel",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown"]
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicImages"]
         ),
         // Stage 4: a key and a view model for every output file, and the templates.
         .target(
             name: "ClinicRender",
             dependencies: [
-                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicMustache", "CQrencode",
+                "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicMustache", "CQrencode", "ClinicImages",
             ]
         ),
         // Stage 6: sinks (a staging folder swapped in atomically; memory).
@@ -76,12 +96,12 @@ let package = Package(
         // Orchestrates the stages: one rebuild function for a first build and every save.
         .target(
             name: "ClinicBuild",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput"]
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicImages"]
         ),
         // `clinicsite check`.
         .target(
             name: "ClinicCheck",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicOutput", "ClinicBuild"]
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicOutput", "ClinicBuild", "ClinicImages"]
         ),
         // `clinicsite init` and `clinicsite new`.
         .target(
@@ -138,7 +158,7 @@ let package = Package(
             name: "ClinicSiteTests",
             dependencies: [
                 "ClinicBase", "ClinicContent", "ClinicMarkdown", "ClinicModel", "ClinicRender", "ClinicOutput",
-                "ClinicBuild", "ClinicCheck", "ClinicAuthoring", "ClinicMustache", "ClinicSiteTestSupport",
+                "ClinicBuild", "ClinicCheck", "ClinicAuthoring", "ClinicMustache", "ClinicSiteTestSupport", "ClinicImages",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -155,9 +175,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "CVipsTestSupport",
+            dependencies: ["CVips"],
+            path: "Tests/CVipsTestSupport"
+        ),
+        // Test photos (made with libvips, with what a phone writes into them) and what a
+        // published file carries: for ClinicImagesTests and the site's own tests.
+        .target(
+            name: "ClinicImagesTestSupport",
+            dependencies: ["CVipsTestSupport"],
+            path: "Tests/ClinicImagesTestSupport"
+        ),
+        .testTarget(
+            name: "ClinicImagesTests",
+            dependencies: ["ClinicImages", "ClinicImagesTestSupport"]
+        ),
         .testTarget(
             name: "clinicsiteTests",
-            dependencies: ["ClinicBase", "ClinicContent", "ClinicBuild", "ClinicAuthoring", "clinicsite", "ClinicSiteTestSupport"],
+            dependencies: ["ClinicBase", "ClinicContent", "ClinicBuild", "ClinicAuthoring", "clinicsite", "ClinicSiteTestSupport",
+                           "ClinicImagesTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -25,8 +25,12 @@ public struct RebuildReport: Sendable {
     /// The outputs the site no longer has, removed from the sink.
     public var removed: [String]
     /// Outputs that changed but do not show the save, left to render after this returns
-    /// (see ``DeferredOutputs``); nil when there are none.
+    /// (see ``DeferredOutputs``); nil when there are none. Processed photos are in
+    /// ``deferredImages``.
     public var deferred: DeferredOutputs?
+    /// Processed photos left to make after this returns (`serve`): a file's bytes depend only
+    /// on its name, so they stay valid across later rebuilds until the site stops naming them.
+    public var deferredImages: DeferredOutputs? = nil
     /// HTML pages in the site (aftercare pages, the index's pages, other pages, home, FAQ, 404).
     public var pageCount: Int
     /// Every output file, pages included.
@@ -37,6 +41,10 @@ public struct RebuildReport: Sendable {
     public var excluded: [Exclusion]
     /// The path the site is served under (`/` or `/willow/`).
     public var basePath: String
+    /// Photos the site shows or links to.
+    public var imageCount: Int = 0
+    /// Photos decoded by this rebuild (the others' files came from the cache or did not change).
+    public var processedImages: Int = 0
 }
 
 /// The one rebuild function: a first build and a save in `serve` are the same code.
@@ -48,19 +56,25 @@ public enum Rebuild {
     /// - Parameter saved: the files a save changed (paths as messages show them). When given,
     ///   outputs that do not show any of them render after this returns (``RebuildReport/deferred``):
     ///   a scheduling choice, the bytes are the same.
+    ///
+    /// - Parameter images: how the processed photos are made (the cache; none at all for
+    ///   `check`); with `deferImages`, or `saved`, they render after this returns.
     public static func run(site: Site, theme: Theme, themeWarnings: [Diagnostic] = [], previous: BuildState?,
                            themeChanged: Bool = false, saved: Set<String>? = nil, fingerprintAssets: Bool,
-                           parallel: Bool = true, into sink: any OutputSink) throws(BuildFailure) -> (BuildState, RebuildReport) {
+                           parallel: Bool = true, images: ProcessedImages = .inMemory(), deferImages: Bool = false,
+                           into sink: any OutputSink) throws(BuildFailure) -> (BuildState, RebuildReport) {
         var times = StageTimes()
         return try run(site: site, theme: theme, themeWarnings: themeWarnings, previous: previous, themeChanged: themeChanged,
-                       saved: saved, fingerprintAssets: fingerprintAssets, parallel: parallel, into: sink, times: &times)
+                       saved: saved, fingerprintAssets: fingerprintAssets, parallel: parallel, images: images,
+                       deferImages: deferImages, into: sink, times: &times)
     }
 
-    /// ``run(site:theme:themeWarnings:previous:themeChanged:saved:fingerprintAssets:parallel:into:)``,
+    /// ``run(site:theme:themeWarnings:previous:themeChanged:saved:fingerprintAssets:parallel:images:deferImages:into:)``,
     /// recording the time of each of its stages in `times`.
     public static func run(site: Site, theme: Theme, themeWarnings: [Diagnostic] = [], previous: BuildState?,
                            themeChanged: Bool = false, saved: Set<String>? = nil, fingerprintAssets: Bool,
-                           parallel: Bool = true, into sink: any OutputSink, times: inout StageTimes) throws(BuildFailure) -> (BuildState, RebuildReport) {
+                           parallel: Bool = true, images: ProcessedImages = .inMemory(), deferImages: Bool = false,
+                           into sink: any OutputSink, times: inout StageTimes) throws(BuildFailure) -> (BuildState, RebuildReport) {
         let problems = theme.check(site)
         guard problems.errors.isEmpty else { throw BuildFailure(problems + site.warnings + themeWarnings) }
         let themeWarnings = themeWarnings + problems.warnings
@@ -73,13 +87,18 @@ public enum Rebuild {
         var (changed, removed) = views.changes(since: previous?.views)
         times.end("views (what each output shows), compared")
         if themeChanged { changed = views.outputs }
+        if !images.makesFiles { changed.removeAll { $0.view.isImage } }
         var now = changed
         var later: [Output] = []
         if let saved, !themeChanged {
             now = changed.filter { $0.view.shows(saved) }
             later = changed.filter { !$0.view.shows(saved) }
+        } else if deferImages {
+            now = changed.filter { !$0.view.isImage }
+            later = changed.filter(\.view.isImage)
         }
-        let cpu = try write(now, theme: theme, parallel: parallel, into: sink)
+        let decodedBefore = images.decodedCount
+        let cpu = try write(now, theme: theme, images: images, site: site, parallel: parallel, into: sink)
         times.end("render and write")
         times.part("  of which templates (render only)", cpu: Double(cpu.render) / 1e9)
         times.part("  of which handing the bytes to the sink", cpu: Double(cpu.write) / 1e9)
@@ -93,19 +112,33 @@ public enum Rebuild {
         }
         guard failures.isEmpty else { throw BuildFailure(failures) }
         let state = BuildState(site: site, theme: theme, views: views, themeWarnings: themeWarnings)
-        let report = RebuildReport(rendered: now.map(\.key).sorted(), removed: removed,
-                                   deferred: later.isEmpty ? nil : DeferredOutputs(later, theme: theme),
+        let laterPages = later.filter { !$0.view.isImage }
+        let laterImages = later.filter(\.view.isImage)
+        var report = RebuildReport(rendered: now.map(\.key).sorted(), removed: removed,
+                                   deferred: laterPages.isEmpty ? nil : DeferredOutputs(laterPages, theme: theme, images: images, site: site),
                                    pageCount: views.pageCount, fileCount: views.fileCount, warnings: state.warnings,
-                                   excluded: site.excluded, basePath: site.clinic.url.basePath)
+                                   excluded: site.excluded, basePath: site.clinic.url.basePath,
+                                   imageCount: site.images.sources.count, processedImages: images.decodedCount - decodedBefore)
+        if !laterImages.isEmpty { report.deferredImages = DeferredOutputs(laterImages, theme: theme, images: images, site: site) }
         return (state, report)
     }
 
     /// Renders `outputs` (on all cores when `parallel`) and hands each to `sink` as soon as it
-    /// is ready. Throws every write error at once. Returns the CPU time (nanoseconds, all
-    /// threads) spent rendering and spent in the sink.
+    /// is ready: pages and copied files first, then the processed photos, each photo once for
+    /// all of its files. Throws every error at once. Returns the CPU time (nanoseconds, all
+    /// threads) spent rendering pages and spent in the sink.
     @discardableResult
-    static func write(_ outputs: [Output], theme: Theme, parallel: Bool,
+    static func write(_ outputs: [Output], theme: Theme, images: ProcessedImages, site: Site, parallel: Bool,
                       into sink: any OutputSink) throws(BuildFailure) -> (render: Int, write: Int) {
+        var (found, cpu) = render(outputs.filter { !$0.view.isImage }, theme: theme, parallel: parallel, into: sink)
+        found += ImageGroups(outputs: outputs).publish(images: images, site: site, parallel: parallel, into: sink)
+        if !found.isEmpty { throw BuildFailure(found) }
+        return cpu
+    }
+
+    /// Renders pages and copies files; every failure, and the CPU time spent rendering and in the sink.
+    private static func render(_ outputs: [Output], theme: Theme, parallel: Bool,
+                               into sink: any OutputSink) -> ([Diagnostic], (render: Int, write: Int)) {
         let failures = Mutex<[Diagnostic]>([])
         let renderTime = Atomic<Int>(0)
         let writeTime = Atomic<Int>(0)
@@ -132,9 +165,7 @@ public enum Rebuild {
         } else {
             for index in outputs.indices { store(index) }
         }
-        let found = failures.withLock { $0 }
-        if !found.isEmpty { throw BuildFailure(found) }
-        return (renderTime.load(ordering: .relaxed), writeTime.load(ordering: .relaxed))
+        return (failures.withLock { $0 }, (renderTime.load(ordering: .relaxed), writeTime.load(ordering: .relaxed)))
     }
 }
 

@@ -19,6 +19,10 @@ public struct BuildReport: Sendable {
     public var times = StageTimes()
     /// QR codes encoded (not found kept from the last build).
     public var qrCodesEncoded = 0
+    /// Photos the site shows or links to.
+    public var imageCount = 0
+    /// Photos decoded by this build (the others' files came from the cache).
+    public var processedImages = 0
 }
 
 /// Runs the stages for `build` and `check`: content (1), Markdown (2), the site value (3),
@@ -26,14 +30,16 @@ public struct BuildReport: Sendable {
 /// preview server differ only in the sink.
 public enum SiteBuilder {
     /// Stages 1–3 plus the theme: the site value and the theme, or every error found.
-    /// `keptCodes`: the QR codes a previous build kept (``QRCodeStore``).
+    /// `keptCodes`: the QR codes a previous build kept (``QRCodeStore``); `images` holds the
+    /// photos' facts from earlier builds.
     public static func load(folder: SiteFolder, options: BuildOptions, keepingCodes: Bool = false,
-                            keptCodes: [String: QRCode] = [:]) throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
+                            keptCodes: [String: QRCode] = [:],
+                            images: ImageCatalog = ImageCatalog(folder: nil)) throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
         let (sources, found) = ContentLoader(folder: folder).load()
         let (theme, themeProblems) = Theme.load(sources.templates, assets: sources.assets, folder: folder,
                                                 keepingCodes: keepingCodes, keptCodes: keptCodes)
         // Handed over, so each page's text is freed once parsed (see Site.load).
-        switch Site.load(consume sources, found: found, options: options) {
+        switch Site.load(consume sources, found: found, options: options, images: images) {
         case .failure(let failure):
             throw BuildFailure(failure.diagnostics + themeProblems)
         case .success(let site):
@@ -42,26 +48,32 @@ public enum SiteBuilder {
         }
     }
 
-    /// Builds into `sink` (for the preview server, `check` and tests: nothing touches the disk).
-    public static func render(folder: SiteFolder, options: BuildOptions, into sink: any OutputSink) throws(BuildFailure) -> (BuildState, BuildReport) {
-        let (site, theme, themeWarnings) = try load(folder: folder, options: options)
+    /// Builds into `sink` (for `check` and tests: nothing touches the disk unless `images`
+    /// keeps its files in a cache folder; `check` reads the photos' facts and makes no file).
+    public static func render(folder: SiteFolder, options: BuildOptions, images: ProcessedImages = .inMemory(),
+                              into sink: any OutputSink) throws(BuildFailure) -> (BuildState, BuildReport) {
+        let (site, theme, themeWarnings) = try load(folder: folder, options: options, images: images.catalog)
         let (state, report) = try Rebuild.run(site: site, theme: theme, themeWarnings: themeWarnings, previous: nil,
-                                              fingerprintAssets: options.fingerprintAssets, parallel: options.parallel, into: sink)
+                                              fingerprintAssets: options.fingerprintAssets, parallel: options.parallel,
+                                              images: images, into: sink)
         return (state, BuildReport(report))
     }
 
     /// Builds into the output folder: renders into a staging folder next to it and swaps it
     /// in only when everything succeeded. On any error the output is left exactly as it was.
+    ///
+    /// Processed photos come from, and go into, the site's cache (`.clinicsite/cache/images/`);
+    /// once the new output is in place, the cache keeps only what this build used.
     public static func build(folder: SiteFolder, output: OutputFolder, options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var times = StageTimes()
         output.removeLeftovers()
         let problems = output.check(site: folder)
         guard problems.isEmpty else { throw BuildFailure(problems) }
-        // The QR codes of the printed pages' addresses, kept from the last build (read here, on
-        // this thread, while the loader's threads read the content).
+        // The QR codes of the printed pages' addresses, kept from the last build.
         let codesPath = folder.absolute(QRCodeStore.path)
         let keptCodes = QRCodeStore.read(codesPath)
-        let (site, theme, themeWarnings) = try load(folder: folder, options: options, keptCodes: keptCodes)
+        let images = ProcessedImages.forSite(folder)
+        let (site, theme, themeWarnings) = try load(folder: folder, options: options, keptCodes: keptCodes, images: images.catalog)
         times.end("load (content, Markdown, model, templates)")
         let staging: String
         do {
@@ -73,8 +85,8 @@ public enum SiteBuilder {
         let report: RebuildReport
         do {
             (_, report) = try Rebuild.run(site: site, theme: theme, themeWarnings: themeWarnings, previous: nil,
-                                          fingerprintAssets: options.fingerprintAssets, parallel: options.parallel, into: sink,
-                                          times: &times)
+                                          fingerprintAssets: options.fingerprintAssets, parallel: options.parallel,
+                                          images: images, into: sink, times: &times)
         } catch {
             output.discard(staging: staging)
             throw BuildFailure(error.diagnostics + site.warnings)
@@ -86,6 +98,7 @@ public enum SiteBuilder {
             throw BuildFailure([Diagnostic(SourceLocation(path: output.displayPath), "could not replace the output folder: \(error)", stage: .output)] + site.warnings)
         }
         times.end("swap the output folder in")
+        images.tidy(after: site)
         var built = BuildReport(report)
         if theme.codes.changed {
             // Only the addresses this build drew: the next build wants the same ones. A cache
@@ -105,6 +118,7 @@ public enum SiteBuilder {
 
 extension BuildReport {
     init(_ report: RebuildReport) {
-        self.init(pageCount: report.pageCount, fileCount: report.fileCount, warnings: report.warnings, excluded: report.excluded)
+        self.init(pageCount: report.pageCount, fileCount: report.fileCount, warnings: report.warnings, excluded: report.excluded,
+                  imageCount: report.imageCount, processedImages: report.processedImages)
     }
 }

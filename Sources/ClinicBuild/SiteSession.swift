@@ -18,6 +18,8 @@ public final class SiteSession: Sendable {
     /// Whether outputs that do not show a save render after ``update(changed:into:)`` returns.
     public let deferring: Bool
     private let state = Mutex<BuildState?>(nil)
+    /// The photos' facts and processed files, kept from one save to the next.
+    public let images: ProcessedImages
     /// Paths whose change a failed call did not get to apply; they are tried again with the
     /// next change, so a file that is still broken keeps the build failing.
     private let serial = Mutex<Set<String>>([])
@@ -26,10 +28,12 @@ public final class SiteSession: Sendable {
     ///
     /// - Parameter deferring: leave outputs that do not show a save for later
     ///   (``RebuildReport/deferred``).
-    public init(folder: SiteFolder, options: BuildOptions, deferring: Bool = false) {
+    /// - Parameter images: the photos' facts and files (by default the site's cache folder).
+    public init(folder: SiteFolder, options: BuildOptions, deferring: Bool = false, images: ProcessedImages? = nil) {
         self.folder = folder
         self.options = options
         self.deferring = deferring
+        self.images = images ?? .forSite(folder)
     }
 
     /// The last good build.
@@ -46,10 +50,12 @@ public final class SiteSession: Sendable {
 
     /// Builds everything and keeps it; call with `serial` held.
     private func buildLocked(into sink: any OutputSink) throws(BuildFailure) -> RebuildReport {
-        let (site, theme, warnings) = try SiteBuilder.load(folder: folder, options: options, keepingCodes: true)
+        let (site, theme, warnings) = try SiteBuilder.load(folder: folder, options: options, keepingCodes: true, images: images.catalog)
         let (next, report) = try Rebuild.run(site: site, theme: theme, themeWarnings: warnings, previous: nil,
-                                             fingerprintAssets: options.fingerprintAssets, parallel: options.parallel, into: sink)
+                                             fingerprintAssets: options.fingerprintAssets, parallel: options.parallel,
+                                             images: images, deferImages: deferring, into: sink)
         state.withLock { $0 = next }
+        images.remember(site)
         return report
     }
 
@@ -67,6 +73,7 @@ public final class SiteSession: Sendable {
             do throws(BuildFailure) {
                 let (next, report) = try rebuild(after: all.sorted(), from: previous, into: sink)
                 state.withLock { $0 = next }
+                images.remember(next.site)
                 pending = []
                 Self.retire(previous)
                 return report
@@ -98,16 +105,17 @@ public final class SiteSession: Sendable {
             themeWarnings = problems.warnings
         }
         let site: Site
-        switch previous.site.applying(changes, found: found, options: options) {
+        switch previous.site.applying(changes, found: found, options: options, images: images.catalog) {
         case .updated(let updated):
             site = updated
         case .failed(let failure):
             throw failure
         case .needsFullLoad:
-            (site, theme, themeWarnings) = try SiteBuilder.load(folder: folder, options: options, keepingCodes: true)
+            (site, theme, themeWarnings) = try SiteBuilder.load(folder: folder, options: options, keepingCodes: true, images: images.catalog)
         }
         return try Rebuild.run(site: site, theme: theme, themeWarnings: themeWarnings, previous: previous,
                                themeChanged: changes.templates != nil, saved: deferring ? changes.paths : nil,
-                               fingerprintAssets: options.fingerprintAssets, parallel: options.parallel, into: sink)
+                               fingerprintAssets: options.fingerprintAssets, parallel: options.parallel,
+                               images: images, deferImages: deferring, into: sink)
     }
 }

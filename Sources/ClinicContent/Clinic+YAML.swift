@@ -84,15 +84,16 @@ extension Clinic {
         let practitioners: [Practitioner] = fields.list("practitioners", what: "a practitioner") { reader in
             guard let name = reader.string("name", required: true) else { return nil }
             return Practitioner(name: name, role: reader.string("role"), credentials: reader.string("credentials"),
-                                bio: reader.string("bio"))
+                                bio: reader.string("bio"), photo: reader.image("photo"))
         }
         let services: [Service] = fields.list("services", what: "a service") { reader in
             guard let name = reader.string("name", required: true) else { return nil }
             return Service(name: name, duration: reader.string("duration"), price: reader.string("price"),
-                           description: reader.string("description"))
+                           description: reader.string("description"), image: reader.image("image"))
         }
         let emergency = fields.string("emergency")
         let disclaimer = fields.string("disclaimer")
+        let image = fields.image("image")
         var social: [String] = []
         for (value, place) in fields.stringList("social") ?? [] {
             if URLText.isSafeWebURL(value) { social.append(value) } else { fail(place, "'social' links must be full https:// addresses, not '\(value)'") }
@@ -125,7 +126,7 @@ extension Clinic {
                             address: address, mapURL: mapURL, hours: hours, practitioners: practitioners,
                             services: services, emergency: emergency, disclaimer: disclaimer, social: social,
                             unsafeHTML: unsafeHTML ?? false, reviewInterval: reviewInterval, aftercarePerPage: aftercarePerPage,
-                            fieldLocations: fieldLocations, sourcePath: file.path)
+                            fieldLocations: fieldLocations, sourcePath: file.path, image: image)
         clinic.datedHours = datedHours
         return (clinic, diagnostics)
     }

@@ -46,6 +46,8 @@ public struct Practitioner: Sendable, Equatable {
     public var role: String?
     public var credentials: String?
     public var bio: String?
+    /// `photo`: shown with the team, cropped square.
+    public var photo: ImageReference? = nil
 }
 
 /// A treatment the clinic offers.
@@ -54,6 +56,8 @@ public struct Service: Sendable, Equatable {
     public var duration: String?
     public var price: String?
     public var description: String?
+    /// `image`: shown on the treatment's card.
+    public var image: ImageReference? = nil
 }
 
 /// The clinic, from `content/clinic.yml`.
@@ -95,6 +99,8 @@ public struct Clinic: Sendable, Equatable {
     public var fieldLocations: [String: SourceLocation] = [:]
     /// The file it came from, as messages show it.
     public var sourcePath: String = ""
+    /// `image`: the clinic's photo (the home page's hero, `og:image`, JSON-LD `image`).
+    public var image: ImageReference? = nil
 
     /// The phone number as a `tel:` URL (digits and a leading `+` only).
     public var phoneURL: String? {

@@ -32,6 +32,8 @@ public struct PageFrontMatter: Sendable {
     public var templateLocation: SourceLocation?
     /// Position in the header menu (pages only); nil keeps the page out of the menu.
     public var menu: Int?
+    /// `image`: the page's photo, shown at the top and as its `og:image` (aftercare and other pages).
+    public var image: ImageReference?
     /// Where the front matter starts (for errors about the page as a whole).
     public var location: SourceLocation
 }
@@ -86,6 +88,7 @@ public struct PageDocument: Sendable {
                 }
             }
             matter.draft = fields.bool("draft") ?? false
+            matter.image = fields.image("image")
             if let (template, place) = fields.locatedString("template") {
                 matter.template = template
                 matter.templateLocation = place

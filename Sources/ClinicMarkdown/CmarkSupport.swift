@@ -19,8 +19,14 @@ package enum Cmark {
     }
 
     /// Parses `text` into a document the caller must free with `cmark_node_free`.
+    /// U+0001 becomes U+0002 (one byte for another, so places stay the same): U+0001 marks
+    /// photo placeholders (``PhotoPlaceholder``), and HTML allows neither.
     package static func parse(_ text: String, flags: Int32) -> OpaquePointer {
         var text = text
+        let hasMarker = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 1, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(1)
+        if hasMarker { text = String(decoding: text.utf8.map { $0 == 1 ? 2 : $0 }, as: UTF8.self) }
         let document = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 chars.baseAddress.map { cmark_parse_document($0, chars.count, flags) }
@@ -117,9 +123,13 @@ package enum Cmark {
     }
 
     /// Prefixes root-relative link and image destinations with the site's base path and
-    /// collects every link, with its place in the file.
-    package static func adjustLinks(_ document: OpaquePointer, basePath: String, lineOffset: Int, columns: SourceColumns) -> [MarkdownLink] {
+    /// collects every link, with its place in the file. Images and links whose destination is
+    /// a photo of the site (``isLocalPhoto(_:)``) become placeholders (``PhotoPlaceholder``),
+    /// listed in `images` in document order: placeholder `n` is `images[n]`.
+    package static func adjustLinks(_ document: OpaquePointer, basePath: String, lineOffset: Int,
+                                    columns: SourceColumns) -> (links: [MarkdownLink], images: [MarkdownImage]) {
         var links: [MarkdownLink] = []
+        var images: [MarkdownImage] = []
         var nodes: [OpaquePointer] = []
         walk(document) { node, entering in
             let kind = type(node)
@@ -129,13 +139,18 @@ package enum Cmark {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let isImage = type(node) == CMARK_NODE_IMAGE
             let line = Int(cmark_node_get_start_line(node))
-            links.append(MarkdownLink(url: url, text: plainText(node), isImage: isImage, line: line + lineOffset,
-                                      column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
-            if basePath != "/", url.hasPrefix("/"), !url.hasPrefix("//") {
+            let column = columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+            let text = plainText(node)
+            links.append(MarkdownLink(url: url, text: text, isImage: isImage, line: line + lineOffset, column: column))
+            if isLocalPhoto(url) {
+                let title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+                replaceWithPlaceholder(node, number: images.count, isLink: !isImage, title: title)
+                images.append(MarkdownImage(url: url, text: text, title: title, isLink: !isImage, line: line + lineOffset, column: column))
+            } else if basePath != "/", url.hasPrefix("/"), !url.hasPrefix("//") {
                 cmark_node_set_url(node, basePath + url.dropFirst())
             }
         }
-        return links
+        return (links, images)
     }
 
     /// Collapses runs of ASCII white space to one space and trims both ends.

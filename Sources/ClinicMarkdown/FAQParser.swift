@@ -15,6 +15,9 @@ public enum FAQParser {
         public var links: [MarkdownLink]
         /// Every heading in the file, with its place.
         public var headings: [Heading]
+        /// The photos the file shows or links to: the HTML of the intro, section intros and
+        /// answers holds placeholder `n` where `images[n]` goes (see ``PhotoPlaceholder``).
+        public var images: [MarkdownImage] = []
     }
 
     /// Parses the body of `faq.md`. `path` and `firstLine` place diagnostics in the file.
@@ -23,7 +26,7 @@ public enum FAQParser {
         let document = Cmark.parse(markdown, flags: flags)
         defer { cmark_node_free(document) }
         let columns = SourceColumns(markdown)
-        let links = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1, columns: columns)
+        let (links, images) = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1, columns: columns)
         Cmark.convertCallouts(document)
 
         var intro = ""
@@ -93,6 +96,6 @@ public enum FAQParser {
             return Heading(level: Int(cmark_node_get_heading_level(node)), title: Cmark.plainText(node),
                            id: headingIDs[node] ?? "", line: place.line, column: place.column)
         }
-        return Result(introHTML: intro, sections: sections, diagnostics: diagnostics, links: links, headings: headings)
+        return Result(introHTML: intro, sections: sections, diagnostics: diagnostics, links: links, headings: headings, images: images)
     }
 }

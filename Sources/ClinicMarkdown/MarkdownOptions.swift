@@ -68,6 +68,9 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var links: [MarkdownLink]
     /// The callouts in the body, in order.
     public var callouts: [CalloutKind] = []
+    /// The photos the body shows or links to, in order: `html` holds placeholder `n` where
+    /// `images[n]` goes (see ``PhotoPlaceholder``).
+    public var images: [MarkdownImage] = []
 
     /// Minutes to read at 200 words a minute, at least 1.
     public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }

@@ -16,7 +16,7 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(document) }
 
         let columns = SourceColumns(markdown)
-        let links = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1, columns: columns)
+        let (links, images) = Cmark.adjustLinks(document, basePath: options.basePath, lineOffset: firstLine - 1, columns: columns)
         let callouts = Cmark.convertCallouts(document)
 
         var firstParagraph: String?
@@ -61,7 +61,7 @@ public enum MarkdownRenderer {
 
         let html = Cmark.html(document, flags: flags)
         return RenderedMarkdown(html: html, headings: headings, firstParagraph: firstParagraph,
-                                wordCount: wordCount, links: links, callouts: callouts)
+                                wordCount: wordCount, links: links, callouts: callouts, images: images)
     }
 }
 

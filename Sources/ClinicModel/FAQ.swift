@@ -17,6 +17,9 @@ public struct FAQ: Sendable, Hashable {
     public var links: [MarkdownLink] = []
     /// Headings in the file, with their places (for `clinicsite check`).
     public var headings: [Heading] = []
+    /// The photos the file shows or links to, by placeholder number (intro, section intros
+    /// and answers).
+    public var images: [ImageUse] = []
 
     /// The section with this title (compared ignoring case and surrounding spaces).
     public func section(titled title: String) -> FAQSection? {

@@ -49,6 +49,11 @@ public struct AftercarePage: Sendable, Equatable {
     public var templateLocation: SourceLocation?
     /// The rendered body.
     public var content: RenderedMarkdown
+    /// Front matter `image`: shown at the top, and the page's `og:image`.
+    public var image: ImageUse? = nil
+    /// The photos the body shows or links to: `images[n]` goes where `content.html` holds
+    /// placeholder `n`.
+    public var images: [ImageUse] = []
 
     /// `aftercare/<slug>/`
     public var path: String { "aftercare/\(slug)/" }
@@ -82,6 +87,11 @@ public struct Page: Sendable, Equatable {
     /// Where front matter named the template, if it did.
     public var templateLocation: SourceLocation?
     public var content: RenderedMarkdown
+    /// Front matter `image`: shown at the top, and the page's `og:image`.
+    public var image: ImageUse? = nil
+    /// The photos the body shows or links to: `images[n]` goes where `content.html` holds
+    /// placeholder `n`.
+    public var images: [ImageUse] = []
 
     /// `<slug>/`
     public var path: String { "\(slug)/" }
@@ -98,6 +108,8 @@ public struct HomePage: Sendable, Equatable {
     public var links: [MarkdownLink] = []
     /// Headings in `index.md`, with their places (for `clinicsite check`).
     public var headings: [Heading] = []
+    /// The photos the introduction shows or links to, by placeholder number.
+    public var images: [ImageUse] = []
 }
 
 /// A page left out of the build, and why.

@@ -30,10 +30,13 @@ struct PageReader: Sendable {
         let (document, found) = PageDocument.read(file, kind: .faq)
         guard let document else { return (nil, found) }
         let parsed = FAQParser.parse(document.body, path: file.path, firstLine: document.bodyFirstLine, options: markdown)
+        var diagnostics = found + parsed.diagnostics
+        let images = Self.images(parsed.images, in: file, heroFirst: false, diagnostics: &diagnostics)
         let faq = FAQ(title: document.frontMatter.title ?? "Frequently asked questions",
                       summary: document.frontMatter.summary, introHTML: parsed.introHTML,
-                      sections: parsed.sections, path: file.path, links: parsed.links, headings: parsed.headings)
-        return (faq, found + parsed.diagnostics)
+                      sections: parsed.sections, path: file.path, links: parsed.links, headings: parsed.headings,
+                      images: images)
+        return (faq, diagnostics)
     }
 
     /// The home page's introduction from `index.md`.
@@ -43,10 +46,12 @@ struct PageReader: Sendable {
         let (document, found) = PageDocument.read(file, kind: .home)
         guard let document else { return (empty, found) }
         let rendered = MarkdownRenderer.render(document.body, options: markdown, firstLine: document.bodyFirstLine)
+        var diagnostics = found
+        let images = Self.images(rendered.images, in: file, heroFirst: false, diagnostics: &diagnostics)
         let home = HomePage(sourcePath: file.path, title: document.frontMatter.title,
                             summary: document.frontMatter.summary ?? rendered.firstParagraph, introHTML: rendered.html,
-                            links: rendered.links, headings: rendered.headings)
-        return (home, found)
+                            links: rendered.links, headings: rendered.headings, images: images)
+        return (home, diagnostics)
     }
 
     /// An aftercare page, its FAQ sections looked up in `faq`; the file's text is let go as
@@ -67,6 +72,9 @@ struct PageReader: Sendable {
             reviewedBy: matter.reviewedBy, tags: matter.tags, draft: matter.draft,
             faqReferences: references, faqSections: sections, template: matter.template ?? "aftercare",
             templateLocation: matter.templateLocation, content: content)
+        parsed.value?.image = Self.pageImage(matter.image, diagnostics: &parsed.diagnostics)
+        parsed.value?.images = Self.images(content.images, in: document.file, heroFirst: matter.image == nil,
+                                           diagnostics: &parsed.diagnostics)
         return parsed
     }
 
@@ -80,6 +88,9 @@ struct PageReader: Sendable {
                             title: title, summary: matter.summary ?? content.firstParagraph, date: matter.date,
                             updated: matter.updated, draft: matter.draft, menu: matter.menu,
                             template: matter.template ?? "page", templateLocation: matter.templateLocation, content: content)
+        parsed.value?.image = Self.pageImage(matter.image, diagnostics: &parsed.diagnostics)
+        parsed.value?.images = Self.images(content.images, in: document.file, heroFirst: matter.image == nil,
+                                           diagnostics: &parsed.diagnostics)
         return parsed
     }
 

@@ -39,6 +39,8 @@ public struct Site: Sendable {
     public let menuPages: [Page]
     /// The closures and special hours that matter on the build's `today`.
     public let closures: ClosuresInForce
+    /// Every photo the site shows or links to, with its facts.
+    public let images: SiteImages
 
     /// How many newest pages are kept (the feed's length).
     public static let newestCount = 50
@@ -61,7 +63,7 @@ public struct Site: Sendable {
         var related: RelatedPages?
     }
 
-    private init(_ parts: Parts, clinic: Clinic, index: AftercareIndex, related: RelatedPages, today: Day) {
+    private init(_ parts: Parts, clinic: Clinic, index: AftercareIndex, related: RelatedPages, images: SiteImages, today: Day) {
         self.clinic = clinic
         home = parts.home
         aftercare = parts.aftercare
@@ -77,21 +79,24 @@ public struct Site: Sendable {
         newest = Self.newest(parts.aftercare, count: Self.newestCount)
         menuPages = parts.pages.filter { $0.menu != nil }
             .sorted { ($0.menu!, $0.title, $0.slug) < ($1.menu!, $1.title, $1.slug) }
+        self.images = images
         closures = ClosuresInForce(clinic.datedHours, today: today)
     }
 
     /// The site made of `parts`, checked by the rules that hold across files (every address
-    /// taken once); `found` holds what reading the files reported, and its warnings become
-    /// the site's; `today` decides what is derived from dates. Fails with every error and
-    /// warning. The one place a site value is made.
-    static func assemble(_ parts: Parts, found: [Diagnostic], today: Day) -> Result<Site, BuildFailure> {
-        let diagnostics = found + AddressBook.problems(aftercare: parts.aftercare, pages: parts.pages)
+    /// taken once, every photo shown there and usable, with its facts from `images`); `found`
+    /// holds what reading the files reported, and its warnings become the site's; `today`
+    /// decides what is derived from dates. Fails with every error and warning. The one place a
+    /// site value is made.
+    static func assemble(_ parts: Parts, found: [Diagnostic], images catalog: ImageCatalog, today: Day) -> Result<Site, BuildFailure> {
+        let (images, imageProblems) = SiteImages.make(parts, catalog: catalog)
+        let diagnostics = found + AddressBook.problems(aftercare: parts.aftercare, pages: parts.pages) + imageProblems
         guard diagnostics.errors.isEmpty, let clinic = parts.clinic else { return .failure(BuildFailure(diagnostics)) }
         var parts = parts
         parts.warnings = diagnostics.warnings
         let index = parts.index ?? AftercareIndex(parts.aftercare)
         let related = parts.related ?? RelatedPages(parts.aftercare)
-        return .success(Site(parts, clinic: clinic, index: index, related: related, today: today))
+        return .success(Site(parts, clinic: clinic, index: index, related: related, images: images, today: today))
     }
 
     /// The parts of this value, to make the next one from.

@@ -9,8 +9,10 @@ extension Site {
     /// `sources` is consumed: each aftercare file's text is let go as soon as it is parsed, so
     /// a caller that hands over its only copy never holds every source and every rendered
     /// page at once (a 10,000-page build's peak memory).
+    ///
+    /// `images` knows the photos' facts from earlier builds (by default, none).
     public static func load(_ sources: consuming SiteSources, found: [Diagnostic] = [],
-                            options: BuildOptions) -> Result<Site, BuildFailure> {
+                            options: BuildOptions, images: ImageCatalog = ImageCatalog(folder: nil)) -> Result<Site, BuildFailure> {
         var diagnostics = found
         var clinic: Clinic?
         if let file = sources.clinic {
@@ -53,6 +55,6 @@ extension Site {
         }
         return assemble(Parts(clinic: clinic, home: home, aftercare: aftercare.sorted { $0.value.slug < $1.value.slug },
                               pages: pages.sorted { $0.slug < $1.slug }, faq: faq, media: sources.media,
-                              assets: sources.assets, excluded: excluded, warnings: []), found: diagnostics, today: options.today)
+                              assets: sources.assets, excluded: excluded, warnings: []), found: diagnostics, images: images, today: options.today)
     }
 }

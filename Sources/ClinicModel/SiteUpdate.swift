@@ -18,7 +18,9 @@ extension Site {
     /// the same value ``load(_:found:options:)`` makes from the files as they are now. Only
     /// the changed files are read; pages that did not change are shared with this value; the
     /// aftercare index and related pages are updated in place, one changed page at a time.
-    public func applying(_ changes: ContentChanges, found: [Diagnostic], options: BuildOptions) -> Update {
+    /// `images` is the catalog the last value was made with (its facts are kept).
+    public func applying(_ changes: ContentChanges, found: [Diagnostic], options: BuildOptions,
+                         images: ImageCatalog = ImageCatalog(folder: nil)) -> Update {
         guard !changes.needsFullLoad else { return .needsFullLoad }
         var parts = self.parts
         var diagnostics = found
@@ -58,7 +60,7 @@ extension Site {
         aftercare.store(into: &parts)
         if let media = changes.media { parts.media = media }
         if let assets = changes.assets { parts.assets = assets }
-        switch Self.assemble(parts, found: diagnostics + parts.warnings, today: options.today) {
+        switch Self.assemble(parts, found: diagnostics + parts.warnings, images: images, today: options.today) {
         case .success(let site): return .updated(site)
         case .failure(let failure): return .failed(failure)
         }

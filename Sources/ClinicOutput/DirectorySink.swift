@@ -55,6 +55,15 @@ public final class DirectorySink: OutputSink {
         written.withLock { _ = $0.insert(path) }
     }
 
+    /// A hard link to `file` (the staging folder is new, so nothing is replaced), or a copy
+    /// when the output is on another file system.
+    public func publish(_ file: String, to path: String) throws {
+        let path = try checked(path)
+        try ensureParent(of: path)
+        try FileSystem.linkOrCopy(from: file, to: Path.join(root, path))
+        written.withLock { _ = $0.insert(path) }
+    }
+
     /// Every path written, sorted.
     public var manifest: [String] { written.withLock { $0 }.sorted() }
 }

@@ -13,4 +13,14 @@ public protocol OutputSink: Sendable {
     func copy(_ file: StaticFile) throws
     /// Removes the file at `path`: an output the site no longer has.
     func remove(_ path: String) throws
+    /// Stores the file at `file` (absolute: a processed photo in the image cache, which no one
+    /// changes) at `path`; a folder sink links it instead of copying its bytes.
+    func publish(_ file: String, to path: String) throws
+}
+
+extension OutputSink {
+    /// Reads the file and writes its bytes.
+    public func publish(_ file: String, to path: String) throws {
+        try write(FileSystem.readBytes(file), to: path)
+    }
 }

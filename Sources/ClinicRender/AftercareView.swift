@@ -33,15 +33,15 @@ public struct FAQSectionView: Sendable, Equatable {
     public var questions: [Question]
 
     /// `section` with ids prefixed by `idPrefix` (`faq-` on aftercare pages, so they cannot
-    /// clash with the page's own headings).
-    init(_ section: FAQSection, idPrefix: String, url: SiteURL) {
+    /// clash with the page's own headings), its HTML given its photos by `photos`.
+    init(_ section: FAQSection, idPrefix: String, url: SiteURL, photos: (String) -> String = { $0 }) {
         let faq = url.path("faq/") + "#"
         title = section.title
         id = idPrefix + section.id
-        intro = section.introHTML
+        intro = photos(section.introHTML)
         faqURL = faq + section.id
         questions = section.questions.map { question in
-            Question(question: question.question, id: idPrefix + question.id, answer: question.answerHTML,
+            Question(question: question.question, id: idPrefix + question.id, answer: photos(question.answerHTML),
                      answerText: question.answerText, faqURL: faq + question.id)
         }
     }
@@ -68,16 +68,21 @@ public struct AftercarePageView: Sendable, Equatable {
     public var wordCount: Int
     public var readingMinutes: Int
     public var faqSections: [FAQSectionView]
+    /// Front matter `image`, shown at the top.
+    public var image: PictureView?
+    /// The photos the page shows (display paths), for scheduling.
+    public var photos: Set<String>
 
     /// The output file: `aftercare/<slug>/index.html`.
     public var key: String { "aftercare/\(slug)/index.html" }
 
     init(_ page: AftercarePage, site: Site) {
-        head = PageHead(kind: .aftercare, title: page.title, description: page.summary, path: page.path, site: site)
+        let pictures = Pictures(site)
+        head = PageHead(kind: .aftercare, title: page.title, description: page.summary, path: page.path, site: site, image: page.image)
         source = page.sourcePath
         slug = page.slug
         template = page.template
-        content = page.content.html
+        content = pictures.splice(page.content.html, page.images)
         summary = page.summary
         treatment = page.treatment
         treatmentShown = page.treatment.map(Site.displayTreatment)
@@ -90,7 +95,16 @@ public struct AftercarePageView: Sendable, Equatable {
         toc = page.content.headings.filter { $0.level == 2 || $0.level == 3 }.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }
         wordCount = page.content.wordCount
         readingMinutes = page.content.readingMinutes
-        faqSections = page.faqSections.map { FAQSectionView($0, idPrefix: "faq-", url: site.clinic.url) }
+        let faqImages = site.faq?.images ?? []
+        faqSections = page.faqSections.map { FAQSectionView($0, idPrefix: "faq-", url: site.clinic.url) { pictures.splice($0, faqImages) } }
+        image = pictures.picture(page.image)
+        photos = Pictures.sources([page.image] + page.images + (page.faqSections.isEmpty ? [] : faqImages), in: site.images)
+    }
+
+    /// True when the page's own view depends on photos (its own, or its FAQ sections'): it is
+    /// made again on every rebuild rather than taken over, as their facts may have changed.
+    static func showsPhotos(_ page: AftercarePage, site: Site) -> Bool {
+        page.image != nil || !page.images.isEmpty || (!page.faqSections.isEmpty && site.faq?.images.isEmpty == false)
     }
 }
 
@@ -104,5 +118,6 @@ public struct AftercareView: Sendable, Equatable {
     /// True when the page shows any of `sources`.
     func shows(_ sources: Set<String>) -> Bool {
         sources.contains(page.value.source) || related.contains { sources.contains($0.source) } || chrome.shows(sources)
+            || !page.value.photos.isDisjoint(with: sources)
     }
 }

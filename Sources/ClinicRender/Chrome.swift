@@ -70,8 +70,10 @@ public struct Chrome: Sendable, Equatable {
         var sources: Set<String> = [site.clinic.sourcePath]
         for page in site.menuPages { sources.insert(page.sourcePath) }
         if let faq = site.faq { sources.insert(faq.path) }
-        return Values(site: ClinicView(site.clinic).noting(site.closures), links: links, assets: keyed, root: url.basePath, url: url,
-                      scriptStart: StructuredData.scriptStart(site.clinic, closures: site.closures), sources: sources,
+        let pictures = Pictures(site)
+        sources.formUnion(pictures.clinicPhotoSources)
+        return Values(site: pictures.add(to: ClinicView(site.clinic)).noting(site.closures), links: links, assets: keyed, root: url.basePath, url: url,
+                      scriptStart: StructuredData.scriptStart(site.clinic, closures: site.closures, image: pictures.social(nil)?.url), sources: sources,
                       closures: ClosuresView(site.closures))
     }
 

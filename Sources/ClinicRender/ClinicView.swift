@@ -37,12 +37,16 @@ public struct ClinicView: Sendable, Equatable {
     public struct Person: Sendable, Equatable {
         public var name: String
         public var role, credentials, bio: String?
+        /// `photo`, cropped square.
+        public var photo: PictureView? = nil
     }
 
     /// A treatment the clinic offers.
     public struct Service: Sendable, Equatable {
         public var name: String
         public var duration, price, description: String?
+        /// `image`, cropped to 3:2.
+        public var image: PictureView? = nil
     }
 
     public var name: String
@@ -59,6 +63,8 @@ public struct ClinicView: Sendable, Equatable {
     public var social: [String]
     /// `language` as an Open Graph locale (`en_CA`).
     public var ogLocale: String
+    /// `image`: the home page's hero photo.
+    public var image: PictureView? = nil
 
     /// The clinic's values as pages show them.
     public init(_ clinic: Clinic) {

@@ -15,6 +15,8 @@ public enum OutputView: Sendable, Equatable {
     case robots(RobotsView)
     case feed(FeedView)
     case file(FileView)
+    /// A processed photo (`media/room.1f3a9c42.960.webp`).
+    case image(ImageFileView)
 
     /// True when the output shows something of any of `sources` (paths of files as messages
     /// show them): the saved page itself, a listing it is on, a page that lists it as related.
@@ -32,14 +34,23 @@ public enum OutputView: Sendable, Equatable {
         case .robots(let view): view.shows(sources)
         case .feed(let view): view.shows(sources)
         case .file(let view): view.shows(sources)
+        // Processed off the path of a save: the pages showing the photo render first, each
+        // file once its photo is processed (or when a browser asks for it).
+        case .image: false
         }
+    }
+
+    /// True for a processed photo.
+    public var isImage: Bool {
+        if case .image = self { return true }
+        return false
     }
 
     /// True for an HTML page.
     public var isPage: Bool {
         switch self {
         case .aftercare, .listing, .home, .page, .faq, .notFound: true
-        case .sitemap, .robots, .feed, .file: false
+        case .sitemap, .robots, .feed, .file, .image: false
         }
     }
 }

@@ -20,15 +20,20 @@ public struct PageHead: Sendable, Equatable {
     public var path: String?
     /// The absolute canonical address; nil for the 404 page.
     public var url: String?
+    /// `og:image`: the page's own photo, else the clinic's.
+    public var image: SocialImage?
 
     /// The head of the page at `path` (inside the site; nil for the 404 page).
-    init(kind: Kind, title: String, description: String?, path: String?, site: Site, headTitle: String? = nil) {
+    /// `image` is the photo at the top of the page, if any.
+    init(kind: Kind, title: String, description: String?, path: String?, site: Site, headTitle: String? = nil,
+         image: ImageUse? = nil) {
         self.kind = kind
         self.title = title
         self.headTitle = headTitle ?? "\(title) · \(site.clinic.name)"
         self.description = description ?? site.clinic.description
         self.path = path.map(site.clinic.url.path)
         self.url = path.map(site.clinic.url.absolute)
+        self.image = Pictures(site).social(image)
     }
 
     /// `article` for aftercare pages, `website` otherwise (Open Graph).

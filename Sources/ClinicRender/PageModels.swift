@@ -25,6 +25,7 @@ func headFields<Model>(_ head: @escaping @Sendable (Model) -> PageHead) -> [(Str
         ("title", .text { head($0).title }), ("head_title", .text { head($0).headTitle }),
         ("description", .text { head($0).description }), ("kind", .text { head($0).kind.rawValue }),
         ("url", .text { head($0).url }), ("path", .text { head($0).path }), ("og_type", .text { head($0).ogType }),
+        ("og_image", .object { head($0).image }),
     ]
     for kind in PageHead.Kind.allCases {
         fields.append(("is_" + kind.rawValue.replacingOccurrences(of: "-", with: "_"), .bool { head($0).kind == kind }))
@@ -79,6 +80,7 @@ struct AftercarePageModel: MustacheModel {
             ("related", .list { model in model.view.related.map { EntryView(entry: $0, root: model.view.chrome.values.value.root) } }),
             ("has_related", .bool { !$0.view.related.isEmpty }),
             ("qr_code", .html { $0.qrCode }),
+            ("image", .object { $0.view.page.value.image }),
         ])
     }()
 }
@@ -197,6 +199,7 @@ extension PageView: MustacheModel {
         MustacheSchema("page", fields: headFields { $0.head } + [
             ("content", .html { $0.content }), ("summary", .text { $0.summary }),
             ("date", .object { $0.date.map(DateView.init) }), ("updated", .object { $0.updated.map(DateView.init) }),
+            ("image", .object { $0.image }),
         ])
     }()
 }

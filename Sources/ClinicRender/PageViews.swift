@@ -24,9 +24,12 @@ public struct HomeView: Sendable, Equatable {
     public var latest: [ListingEntry]
     /// `index.md`, when there is one.
     public var source: String?
+    /// The photos the introduction shows (display paths), for scheduling.
+    public var photos: Set<String> = []
 
     func shows(_ sources: Set<String>) -> Bool {
         source.map(sources.contains) == true || latest.contains { sources.contains($0.source) } || chrome.shows(sources)
+            || !photos.isDisjoint(with: sources)
     }
 }
 
@@ -40,9 +43,13 @@ public struct PageView: Sendable, Equatable {
     public var content: String
     public var summary: String?
     public var date, updated: Day?
+    /// Front matter `image`, shown at the top.
+    public var image: PictureView? = nil
+    /// The photos the page shows (display paths), for scheduling.
+    public var photos: Set<String> = []
 
     func shows(_ sources: Set<String>) -> Bool {
-        sources.contains(source) || chrome.shows(sources)
+        sources.contains(source) || chrome.shows(sources) || !photos.isDisjoint(with: sources)
     }
 }
 
@@ -56,8 +63,10 @@ public struct FAQView: Sendable, Equatable {
     /// HTML before the first section.
     public var intro: String
     public var sections: [FAQSectionView]
+    /// The photos the page shows (display paths), for scheduling.
+    public var photos: Set<String> = []
 
-    func shows(_ sources: Set<String>) -> Bool { chrome.shows(sources) }
+    func shows(_ sources: Set<String>) -> Bool { chrome.shows(sources) || !photos.isDisjoint(with: sources) }
 }
 
 /// The not-found page (`404.html`).
@@ -106,6 +115,8 @@ public struct FeedView: Sendable, Equatable {
         public var summary: String?
         /// The body, HTML.
         public var content: String
+        /// The photos the entry shows (display paths), for scheduling.
+        public var photos: Set<String> = []
     }
 
     public var url: SiteURL
@@ -116,7 +127,7 @@ public struct FeedView: Sendable, Equatable {
     public var clinicSource: String
 
     func shows(_ sources: Set<String>) -> Bool {
-        sources.contains(clinicSource) || entries.contains { sources.contains($0.source) }
+        sources.contains(clinicSource) || entries.contains { sources.contains($0.source) || !$0.photos.isDisjoint(with: sources) }
     }
 }
 

@@ -24,6 +24,7 @@ extension ClinicView: MustacheModel {
             "has_hours": .bool { $0.hours != nil }, "has_services": .bool { !$0.services.isEmpty },
             "has_practitioners": .bool { !$0.practitioners.isEmpty }, "has_social": .bool { !$0.social.isEmpty },
             "og_locale": .text { $0.ogLocale },
+            "image": .object { $0.image },
         ])
     }()
 }
@@ -58,6 +59,7 @@ extension ClinicView.Person: MustacheModel {
     public static let mustacheSchema: MustacheSchema<ClinicView.Person> = {
         MustacheSchema("practitioner", [
             "name": .text { $0.name }, "role": .text { $0.role }, "credentials": .text { $0.credentials }, "bio": .text { $0.bio },
+            "photo": .object { $0.photo },
         ])
     }()
 }
@@ -66,7 +68,7 @@ extension ClinicView.Service: MustacheModel {
     public static let mustacheSchema: MustacheSchema<ClinicView.Service> = {
         MustacheSchema("service", [
             "name": .text { $0.name }, "duration": .text { $0.duration }, "price": .text { $0.price },
-            "description": .text { $0.description },
+            "description": .text { $0.description }, "image": .object { $0.image },
         ])
     }()
 }

@@ -27,6 +27,8 @@ public struct SiteViews: Sendable {
         var name: String
         var description: String?
         var url: SiteURL
+        /// The `og:image` of pages without a photo of their own.
+        var image: SocialImage?
     }
 
     /// The views of `site`; `previous` (the last value's views) lends what did not change.
@@ -43,7 +45,9 @@ public struct SiteViews: Sendable {
 
         var section = chrome("aftercare/page/")
         if let old = previous?.aftercare.first?.chrome ?? previous?.listings.dropFirst().first?.chrome, old == section { section = old }
-        let context = PageContext(name: site.clinic.name, description: site.clinic.description, url: site.clinic.url)
+        let pictures = Pictures(site)
+        let context = PageContext(name: site.clinic.name, description: site.clinic.description, url: site.clinic.url,
+                                  image: pictures.social(nil))
         let (pageViews, oldPositions) = aftercarePageViews(site, context: context, previous: previous)
         let aftercare = site.aftercare.indices.map { index in
             let related = site.related.related[index]
@@ -62,23 +66,31 @@ public struct SiteViews: Sendable {
         var others: [String: OutputView] = [:]
         others["index.html"] = .home(home(site, chrome: chrome("")))
         if let faq = site.faq {
+            let photos: (String) -> String = { pictures.splice($0, faq.images) }
             others["faq/index.html"] = .faq(FAQView(chrome: chrome("faq/"),
                                                      head: PageHead(kind: .faq, title: faq.title, description: faq.summary, path: "faq/", site: site),
-                                                     title: faq.title, summary: faq.summary, intro: faq.introHTML,
-                                                     sections: faq.sections.map { FAQSectionView($0, idPrefix: "", url: site.clinic.url) }))
+                                                     title: faq.title, summary: faq.summary, intro: photos(faq.introHTML),
+                                                     sections: faq.sections.map { FAQSectionView($0, idPrefix: "", url: site.clinic.url, photos: photos) },
+                                                     photos: Pictures.sources(faq.images, in: site.images)))
         }
         others["404.html"] = .notFound(NotFoundView(chrome: chrome(nil),
                                                     head: PageHead(kind: .notFound, title: "Page not found", description: nil, path: nil, site: site)))
         for page in site.pages {
             others[page.path + "index.html"] = .page(PageView(
-                chrome: chrome(page.path), head: PageHead(kind: .page, title: page.title, description: page.summary, path: page.path, site: site),
-                source: page.sourcePath, template: page.template, content: page.content.html, summary: page.summary,
-                date: page.date, updated: page.updated))
+                chrome: chrome(page.path),
+                head: PageHead(kind: .page, title: page.title, description: page.summary, path: page.path, site: site, image: page.image),
+                source: page.sourcePath, template: page.template, content: pictures.splice(page.content.html, page.images),
+                summary: page.summary, date: page.date, updated: page.updated, image: pictures.picture(page.image),
+                photos: Pictures.sources([page.image] + page.images, in: site.images)))
         }
         others["sitemap.xml"] = .sitemap(sitemap(site))
         others["robots.txt"] = .robots(RobotsView(url: site.clinic.url, clinicSource: site.clinic.sourcePath))
-        others["feed.xml"] = .feed(feed(site))
-        for file in assets + site.media { others[file.outputPath] = .file(FileView(file: file)) }
+        others["feed.xml"] = .feed(feed(site, pictures: pictures))
+        // Photos are published only as processed files, never as they are.
+        for file in assets + site.media.filter({ !PhotoFiles.isPhoto($0.outputPath) }) {
+            others[file.outputPath] = .file(FileView(file: file))
+        }
+        for (key, view) in pictures.files() { others[key] = .image(view) }
         return SiteViews(aftercare: aftercare, listings: listings, others: others, aftercarePages: site.aftercare,
                          pageContext: context, assetNames: assetNames)
     }
@@ -100,7 +112,7 @@ public struct SiteViews: Sendable {
             while old < previous.aftercarePages.count, previous.aftercarePages[old].value.slug < page.value.slug { old += 1 }
             let same = old < previous.aftercarePages.count && previous.aftercarePages[old].value.slug == page.value.slug
             positions.append(same ? old : nil)
-            if same, previous.aftercarePages[old] === page {
+            if same, previous.aftercarePages[old] === page, !AftercarePageView.showsPhotos(page.value, site: site) {
                 views.append(previous.aftercare[old].page)
             } else {
                 views.append(Shared(AftercarePageView(page.value, site: site)))
@@ -120,8 +132,9 @@ public struct SiteViews: Sendable {
         let title = site.home.title ?? site.clinic.name
         return HomeView(chrome: chrome,
                         head: PageHead(kind: .home, title: title, description: site.home.summary, path: "", site: site, headTitle: title),
-                        intro: site.home.introHTML, latest: site.newest.prefix(5).map { site.index.entries[$0] },
-                        source: site.home.sourcePath)
+                        intro: Pictures(site).splice(site.home.introHTML, site.home.images),
+                        latest: site.newest.prefix(5).map { site.index.entries[$0] },
+                        source: site.home.sourcePath, photos: Pictures.sources(site.home.images, in: site.images))
     }
 
     private static func sitemap(_ site: Site) -> SitemapView {
@@ -135,11 +148,13 @@ public struct SiteViews: Sendable {
         return SitemapView(url: site.clinic.url, entries: entries, clinicSource: site.clinic.sourcePath)
     }
 
-    private static func feed(_ site: Site) -> FeedView {
+    private static func feed(_ site: Site, pictures: Pictures) -> FeedView {
         let entries = site.newest.map { index in
             let page = site.aftercare[index].value
             return FeedView.Entry(source: page.sourcePath, title: page.title, path: page.path, date: page.date,
-                                  lastChanged: page.lastChanged, summary: page.summary, content: page.content.html)
+                                  lastChanged: page.lastChanged, summary: page.summary,
+                                  content: pictures.splice(page.content.html, page.images),
+                                  photos: Pictures.sources(page.images, in: site.images))
         }
         return FeedView(url: site.clinic.url, name: site.clinic.name, language: site.clinic.language, entries: entries,
                         clinicSource: site.clinic.sourcePath)

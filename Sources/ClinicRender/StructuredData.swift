@@ -8,14 +8,15 @@ import ClinicModel
 enum StructuredData {
     /// The start of every page's script up to and including the clinic node, encoded and
     /// escaped once: it is the same on every page.
-    static func scriptStart(_ clinic: Clinic, closures: ClosuresInForce) -> String {
-        Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(clinic, closures: closures).json())
+    static func scriptStart(_ clinic: Clinic, closures: ClosuresInForce, image: String? = nil) -> String {
+        Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(clinic, closures: closures, image: image).json())
     }
 
     static func clinicID(_ url: SiteURL) -> String { url.absolute("") + "#clinic" }
 
-    /// The clinic as a LocalBusiness subtype, with the closures and special hours not over.
-    static func clinic(_ clinic: Clinic, closures: ClosuresInForce) -> JSONValue {
+    /// The clinic as a LocalBusiness subtype, with the closures and special hours not over;
+    /// `image` is its photo's `og:image` address.
+    static func clinic(_ clinic: Clinic, closures: ClosuresInForce, image: String? = nil) -> JSONValue {
         var fields: [String: JSONValue?] = [
             "@type": .string(clinic.schemaType),
             "@id": .string(clinicID(clinic.url)),
@@ -58,6 +59,7 @@ enum StructuredData {
             ]
         }
         if let map = clinic.mapLink { fields["hasMap"] = .string(map) }
+        if let image { fields["image"] = .string(image) }
         if !clinic.practitioners.isEmpty {
             fields["employee"] = .array(clinic.practitioners.map { person in
                 .object([
@@ -106,9 +108,11 @@ enum StructuredData {
         return script
     }
 
-    static func webPage(type: String = "WebPage", title: String, description: String?, path: String, chrome: Chrome) -> [String: JSONValue?] {
+    static func webPage(type: String = "WebPage", title: String, description: String?, path: String, chrome: Chrome,
+                        image: SocialImage? = nil) -> [String: JSONValue?] {
         let values = chrome.values.value
         return [
+            "image": image.map { .string($0.url) },
             "@type": .string(type),
             "@id": .string(values.url.absolute(path)),
             "url": .string(values.url.absolute(path)),
@@ -153,7 +157,8 @@ enum StructuredData {
         let page = view.page.value
         let url = view.chrome.values.value.url
         let path = "aftercare/\(page.slug)/"
-        var fields = webPage(type: "MedicalWebPage", title: page.head.title, description: page.summary, path: path, chrome: view.chrome)
+        var fields = webPage(type: "MedicalWebPage", title: page.head.title, description: page.summary, path: path, chrome: view.chrome,
+                             image: page.image == nil ? nil : page.head.image)
         fields["datePublished"] = page.date.map { .string($0.iso) }
         fields["dateModified"] = page.lastChanged.map { .string($0.iso) }
         fields["lastReviewed"] = page.reviewed.map { .string($0.iso) }
@@ -189,7 +194,8 @@ enum StructuredData {
     }
 
     static func page(_ view: PageView, path: String) -> String {
-        script(view.chrome, [.object(webPage(title: view.head.title, description: view.summary, path: path, chrome: view.chrome))])
+        let image = view.image == nil ? nil : view.head.image
+        return script(view.chrome, [.object(webPage(title: view.head.title, description: view.summary, path: path, chrome: view.chrome, image: image))])
     }
 
     static func faq(_ view: FAQView) -> String {

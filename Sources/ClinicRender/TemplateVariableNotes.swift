@@ -93,6 +93,20 @@ enum TemplateVariableNotes {
         "pagination.has_previous": "", "pagination.previous_url": "", "pagination.has_next": "", "pagination.next_url": "",
         "pagination.pages": "the page links to show", "page link.number": "", "page link.url": "",
         "page link.current": "this page", "page link.gap": "an ellipsis in place of pages",
+        // Photos (see "Photos"): a picture wherever one is shown, and a page's og:image.
+        "site.image": "the clinic's photo (`clinic.yml` `image`), the home page's hero: a picture",
+        "site.practitioners.photo": "the practitioner's photo, cropped square: a picture",
+        "site.services.image": "the treatment's photo, cropped to 3:2: a picture",
+        "page.image": "front matter `image`, shown at the top of the page: a picture",
+        "page.og_image": "the page's `og:image` and JSON-LD `image`: its `image`, else the clinic's, 1200 × 630",
+        "picture.html": "the whole `<picture>` ClinicSite makes: `{{{html}}}`",
+        "picture.src": "the `<img>`'s JPEG (or PNG) copy: the narrowest as wide as the theme shows it", "picture.width": "its width in pixels",
+        "picture.height": "its height in pixels", "picture.srcset": "every JPEG (or PNG) copy, `url 480w, …`",
+        "picture.webp_srcset": "every WebP copy, `url 480w, …`", "picture.type": "`image/jpeg` or `image/png`",
+        "picture.sizes": "how wide the theme shows it, for `sizes`", "picture.alt": "the alt text (empty: decorative)",
+        "picture.is_hero": "the page's first large photo: not lazy, `fetchpriority=\"high\"`",
+        "og:image.url": "the absolute address of the 1200 × 630 JPEG", "og:image.width": "", "og:image.height": "",
+        "og:image.alt": "its alt text, when it has one",
         // faq
         "faq": "the FAQ page", "faq.title": "", "faq.intro": "the text before the first section", "faq.sections": "",
     ]

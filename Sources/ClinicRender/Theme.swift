@@ -97,7 +97,7 @@ public struct Theme: Sendable {
         case .sitemap(let view): return Array(Feeds.sitemap(view).utf8)
         case .robots(let view): return Array(Feeds.robots(view).utf8)
         case .feed(let view): return Array(Feeds.atom(view).utf8)
-        case .file: return nil
+        case .file, .image: return nil
         }
     }
 }
@@ -114,7 +114,7 @@ extension Theme {
         case .page(let view): return (view.template, MustacheValue(describing: PageModel(view: view, path: String(output.key.dropLast("index.html".count)))))
         case .faq(let view): return ("faq", MustacheValue(describing: view))
         case .notFound(let view): return ("404", MustacheValue(describing: view))
-        case .sitemap, .robots, .feed, .file: return nil
+        case .sitemap, .robots, .feed, .file, .image: return nil
         }
     }
 }

@@ -40,7 +40,8 @@ struct Build: ParsableCommand {
             report(result.warnings)
             let elapsed = ContinuousClock.now - start
             let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            print("Built \(result.pageCount) pages (\(result.fileCount) files) into \(outputFolder.displayPath) in \(milliseconds) ms")
+            let photos = result.imageCount == 0 ? "" : "; \(result.imageCount) image\(result.imageCount == 1 ? "" : "s"), \(result.processedImages) processed"
+            print("Built \(result.pageCount) pages (\(result.fileCount) files) into \(outputFolder.displayPath) in \(milliseconds) ms\(photos)")
             if timings {
                 for stage in result.times.stages {
                     let wall = stage.wall > 0 ? "\(Int(stage.wall * 1000)) ms, " : ""

@@ -39,6 +39,13 @@ struct ServeTerminal: Sendable {
             }
         case .watching(let method):
             say("Watching content/ and templates/ for changes (\(method)). Press Ctrl-C to stop.")
+        case .imagesMade(let made):
+            if made.failures.isEmpty {
+                say("\(clock()) \(made.count) photo file\(made.count == 1 ? "" : "s") made in \(Self.milliseconds(made.duration)) ms")
+            } else {
+                report(made.failures)
+                printError("\(clock()) some photos could not be processed; the preview shows the errors until they are replaced")
+            }
         case .watchFallback(let error, let method):
             printError("warning: cannot watch with inotify (\(error)); \(method) instead")
             say("Watching content/ and templates/ for changes (\(method)). Press Ctrl-C to stop.")

@@ -17,7 +17,7 @@ import Testing
         #expect(diagnostics.map(\.description) == [
             "templates/aftercare.mustache:14:9: unknown variable 'page.titel'; page has title, head_title, kind, og_type, path, url, "
                 + "description, treatment, summary, reviewed, reviewed_by, reading_minutes, has_toc, toc, content, has_faq, "
-                + "faq_sections, has_related, related, qr_code; did you mean 'page.title'?",
+                + "faq_sections, has_related, related, qr_code, image, og_image; did you mean 'page.title'?",
         ])
         #expect(diagnostics.first.map { ($0.path, $0.line, $0.column, $0.severity) } ?? ("", 0, 0, .warning) == ("templates/aftercare.mustache", 14, 9, .error))
     }

@@ -159,6 +159,7 @@ struct AftercarePage: MustacheModel {
     var title: String, headTitle: String, kind: String, path: String, url: String?, description: String?
     var treatment: String?, summary: String?, reviewed: DayText?, reviewedBy: String?, readingMinutes: Int
     var toc: [TocItem], content: String, faqSections: [FAQSection], related: [PageLink], qrCode: String
+    var image: Picture? = nil, ogImage: SocialImage? = nil
 
     static var mustacheSchema: MustacheSchema<AftercarePage> {
         MustacheSchema("page", [
@@ -169,6 +170,25 @@ struct AftercarePage: MustacheModel {
             "has_toc": .bool { !$0.toc.isEmpty }, "toc": .list { $0.toc }, "content": .html { $0.content },
             "has_faq": .bool { !$0.faqSections.isEmpty }, "faq_sections": .list { $0.faqSections },
             "has_related": .bool { !$0.related.isEmpty }, "related": .list { $0.related }, "qr_code": .html { $0.qrCode },
+            "image": .object { $0.image }, "og_image": .object { $0.ogImage },
+        ])
+    }
+}
+
+/// A page's photo: the `<picture>` markup ClinicSite makes.
+struct Picture: MustacheModel {
+    var html: String
+
+    static var mustacheSchema: MustacheSchema<Picture> { MustacheSchema("picture", ["html": .html { $0.html }]) }
+}
+
+/// A page's `og:image`.
+struct SocialImage: MustacheModel {
+    var url: String, width: Int, height: Int, alt: String?
+
+    static var mustacheSchema: MustacheSchema<SocialImage> {
+        MustacheSchema("og:image", [
+            "url": .text { $0.url }, "width": .int { $0.width }, "height": .int { $0.height }, "alt": .text { $0.alt },
         ])
     }
 }

@@ -414,7 +414,8 @@ struct FaultTests {
         let folder = try TemporaryFolder()
         let disk = folder.root + "/disk"
         try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-        #expect(Self.mountTmpfs(at: disk, size: "4m"))
+        // Room for the demo, its photos' processed files in site/ and in the cache, and little more.
+        #expect(Self.mountTmpfs(at: disk, size: "16m"))
         defer { umount2(disk, 2) }  // MNT_DETACH
         try folder.copy(["content", "templates"], from: Repository.root, to: "disk/clinic")
         let site = folder.path("disk/clinic")
@@ -422,13 +423,15 @@ struct FaultTests {
         let before = try FileTree.files(under: site + "/site")
         #expect(before["index.html"] != nil)
 
-        // A photo too large for what is left on the disk.
+        // A file copied as it is (not a photo, which is published resized), too large for what
+        // is left on the disk.
         var free = statvfs()
         #expect(statvfs(disk, &free) == 0)
         let left = Int(free.f_bavail) * Int(free.f_bsize)
-        let photo = Data(count: left - 64 * 1024)
+        try #require(left > 128 * 1024, "the tmpfs is already full: \(left) bytes left")
+        let form = Data(count: left - 64 * 1024)
         try FileManager.default.createDirectory(atPath: site + "/content/media", withIntermediateDirectories: true)
-        try photo.write(to: URL(fileURLWithPath: site + "/content/media/photo.jpg"))
+        try form.write(to: URL(fileURLWithPath: site + "/content/media/intake-form.pdf"))
         do {
             _ = try build(site)
             Issue.record("the build succeeded on a full disk")
@@ -439,7 +442,7 @@ struct FaultTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.contains("clinicsite-") }
         #expect(leftovers.isEmpty, "the staging folder is removed")
         // With room again, the next build succeeds.
-        try FileManager.default.removeItem(atPath: site + "/content/media/photo.jpg")
+        try FileManager.default.removeItem(atPath: site + "/content/media/intake-form.pdf")
         _ = try build(site)
     }
 }

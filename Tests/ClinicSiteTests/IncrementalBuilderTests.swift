@@ -18,7 +18,7 @@ struct IncrementalBuilderTests {
     /// A clean, sequential full build of the folder, for comparison.
     func cleanBuild(_ site: String) throws -> [String: [UInt8]] {
         let sink = MemorySink()
-        _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), into: sink)
+        _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), images: .tests, into: sink)
         return sink.files
     }
 

@@ -65,14 +65,15 @@ struct MarkdownTests {
 
     @Test("root-relative links get the site's sub-path; others are left alone")
     func subPathLinks() {
-        let rendered = MarkdownRenderer.render("[a](/faq/) [b](https://x.example/) [c](//cdn.example/x) ![d](/media/x.png) [e](other/)\n",
+        // An SVG is not a photo (photos become placeholders the render stage fills in).
+        let rendered = MarkdownRenderer.render("[a](/faq/) [b](https://x.example/) [c](//cdn.example/x) ![d](/media/x.svg) [e](other/)\n",
                                                options: MarkdownOptions(basePath: "/clinic/"))
         #expect(rendered.html.contains("href=\"/clinic/faq/\""))
-        #expect(rendered.html.contains("src=\"/clinic/media/x.png\""))
+        #expect(rendered.html.contains("src=\"/clinic/media/x.svg\""))
         #expect(rendered.html.contains("href=\"https://x.example/\""))
         #expect(rendered.html.contains("href=\"//cdn.example/x\""))
         #expect(rendered.html.contains("href=\"other/\""))
-        #expect(rendered.links.map(\.url) == ["/faq/", "https://x.example/", "//cdn.example/x", "/media/x.png", "other/"])
+        #expect(rendered.links.map(\.url) == ["/faq/", "https://x.example/", "//cdn.example/x", "/media/x.svg", "other/"])
     }
 
     @Test("link places point into the file")

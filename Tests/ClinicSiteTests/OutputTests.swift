@@ -118,10 +118,10 @@ struct OutputTests {
         let temporary = try TemporaryFolder()
         let site = try temporary.copySite("basic")
         #expect(throws: BuildFailure.self) {
-            try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today), into: FailingSink())
+            try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today), images: .tests, into: FailingSink())
         }
         do {
-            _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today), into: FailingSink())
+            _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today), images: .tests, into: FailingSink())
         } catch {
             #expect(error.diagnostics.contains { $0.message.contains("No space left on device") })
         }

@@ -127,7 +127,7 @@ struct PaginationTests {
         _ = try builder.build()
         func clean() throws -> [String: [UInt8]] {
             let sink = MemorySink()
-            _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), into: sink)
+            _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), images: .tests, into: sink)
             return sink.files
         }
 
@@ -164,7 +164,7 @@ struct PaginationTests {
         let site = try site(folder, extra: 5, perPage: 4)
         func clean() throws -> [String: [UInt8]] {
             let sink = MemorySink()
-            _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), into: sink)
+            _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), images: .tests, into: sink)
             return sink.files
         }
         func add(_ number: Int) throws -> String {

@@ -15,7 +15,7 @@ struct RebuildByComparisonTests {
 
     func clean(_ site: String) throws -> [String: [UInt8]] {
         let sink = MemorySink()
-        _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), into: sink)
+        _ = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today, parallel: false), images: .tests, into: sink)
         return sink.files
     }
 

@@ -42,7 +42,7 @@ struct TemplateOracleTests {
         if name == "paginated" {
             try folder.write(try folder.read("site-folder/content/clinic.yml") + "\naftercare_per_page: 1\n", to: "site-folder/content/clinic.yml")
         }
-        let (state, _) = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today), into: MemorySink())
+        let (state, _) = try SiteBuilder.render(folder: SiteFolder(site), options: BuildOptions(today: Fixtures.today), images: .tests, into: MemorySink())
         let sources = try FileManager.default.subpathsOfDirectory(atPath: site + "/templates").filter { $0.hasSuffix(".mustache") }.map {
             MustacheSource(name: String($0.dropLast(".mustache".count)), path: "templates/" + $0,
                            text: try String(contentsOfFile: site + "/templates/" + $0, encoding: .utf8))

@@ -9,6 +9,7 @@ import Foundation
 @testable import ClinicBuild
 @testable import ClinicCheck
 @testable import ClinicAuthoring
+import ClinicImages
 
 /// Paths and helpers shared by the tests.
 enum Fixtures {
@@ -36,10 +37,20 @@ func source(_ text: String, path: String = "content/aftercare/test.md") -> Sourc
     SourceFile(path: path, relativePath: String(path.dropFirst("content/".count)), text: text)
 }
 
+extension ProcessedImages {
+    /// The processed photos of every in-memory build and session of these tests: one cache
+    /// folder for the whole run, so the demo's photos are decoded once, not in every build.
+    /// Its entries are named by the photo's hash, the settings and the libvips version, so
+    /// the folder (in the system's temporary folder, kept between runs) is never out of date.
+    static let tests = ProcessedImages(
+        catalog: ImageCatalog(folder: nil),
+        cache: ImageCache(folder: FileManager.default.temporaryDirectory.appendingPathComponent("clinicsite-tests-photo-cache").path))
+}
+
 /// Builds a site folder into memory with fixed options.
 func buildInMemory(_ folder: String, parallel: Bool = true) throws -> (MemorySink, BuildReport) {
     let sink = MemorySink()
-    let (_, report) = try SiteBuilder.render(folder: SiteFolder(folder), options: BuildOptions(today: Fixtures.today, parallel: parallel), into: sink)
+    let (_, report) = try SiteBuilder.render(folder: SiteFolder(folder), options: BuildOptions(today: Fixtures.today, parallel: parallel), images: .tests, into: sink)
     return (sink, report)
 }
 
@@ -79,7 +90,7 @@ final class TestSession {
     let sink = MemorySink()
 
     init(folder: SiteFolder, options: BuildOptions, deferring: Bool = false) {
-        session = SiteSession(folder: folder, options: options, deferring: deferring)
+        session = SiteSession(folder: folder, options: options, deferring: deferring, images: .tests)
     }
 
     func build() throws(BuildFailure) -> Output {
@@ -94,18 +105,27 @@ final class TestSession {
     }
 
     private var pending: DeferredOutputs?
+    /// The processed photos the last call left for later (the preview makes them on a thread
+    /// of their own).
+    private var pendingImages: DeferredOutputs?
 
-    /// Renders what the last call left for later into the sink; nil when nothing was left.
+    /// Renders what the last call left for later, pages and photos, into the sink; nil when
+    /// nothing was left.
     func finishPending() -> Output? {
-        guard let pending else { return nil }
-        for (path, bytes) in pending.finish() { try? sink.write(bytes, to: path) }
-        self.pending = nil
-        return Output(files: sink.files, rendered: pending.paths.sorted(), removed: [], pending: nil, warnings: [], excluded: [],
+        let left = [pending, pendingImages].compactMap { $0 }
+        guard !left.isEmpty else { return nil }
+        for part in left {
+            for (path, bytes) in part.finish() { try? sink.write(bytes, to: path) }
+        }
+        pending = nil
+        pendingImages = nil
+        return Output(files: sink.files, rendered: left.flatMap(\.paths).sorted(), removed: [], pending: nil, warnings: [], excluded: [],
                       pageCount: 0)
     }
 
     private func output(_ report: RebuildReport) -> Output {
         pending = report.deferred
+        pendingImages = report.deferredImages
         return Output(files: sink.files, rendered: report.rendered, removed: report.removed, pending: report.deferred,
                       warnings: report.warnings, excluded: report.excluded, pageCount: report.pageCount)
     }

@@ -27,6 +27,8 @@ public struct PreviewServer: ServiceLifecycle.Service {
         case watching(SiteWatcher.Method)
         /// The watcher could not start as asked and polls instead.
         case watchFallback(WatchError, using: SiteWatcher.Method)
+        /// The processed photos a build left to make are made.
+        case imagesMade(ImagesMade)
     }
 
     /// How it was configured.
@@ -60,7 +62,10 @@ public struct PreviewServer: ServiceLifecycle.Service {
 
     /// Builds once, listens, then rebuilds on changes until graceful shutdown.
     public func run() async throws {
-        let rebuilder = Rebuilder(folder: configuration.folder, options: configuration.buildOptions, site: site, hub: hub)
+        let report = self.report
+        let rebuilder = Rebuilder(folder: configuration.folder, options: configuration.buildOptions, site: site, hub: hub) {
+            report(.imagesMade($0))
+        }
         report(.built(await rebuilder.rebuild()))
         let host = configuration.host
         let port = try choosePort()
@@ -73,7 +78,6 @@ public struct PreviewServer: ServiceLifecycle.Service {
         var logger = Logger(label: "clinicsite.serve")
         logger.logLevel = .critical
         let site = self.site
-        let report = self.report
         let application = Application(
             router: PreviewServer.router(site: site, hub: hub, policy: policy),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),

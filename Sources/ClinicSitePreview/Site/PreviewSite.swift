@@ -50,11 +50,13 @@ public final class PreviewSite: Sendable {
     /// Installs a successful build's output and clears any errors; returns what browsers
     /// should do about it. Builds are published one at a time (by the ``Rebuilder``); the
     /// new snapshot is made and compared outside the lock, so requests never wait for that.
-    public func publish(_ output: [String: [UInt8]], basePath: String, at now: Date = Date()) -> SiteUpdate {
+    /// `images`: the photo files the build left to make (see ``completeImages(_:)``).
+    public func publish(_ output: [String: [UInt8]], basePath: String, images: DeferredOutputs? = nil,
+                        at now: Date = Date()) -> SiteUpdate {
         var (previous, buildCount) = state.withLock { ($0.snapshot, $0.buildCount) }
         previous?.complete()
         let next = SiteSnapshot(id: "\(session)-\(buildCount + 1)", basePath: basePath, output: output,
-                                previous: previous, builtAt: now)
+                                previous: previous, builtAt: now, images: images)
         let changed: [String]
         if let previous, previous.basePath == basePath {
             changed = next.changedPaths(since: previous)
@@ -88,7 +90,7 @@ public final class PreviewSite: Sendable {
     /// snapshot is changed in place, under the lock: that is a few dictionary updates, where a
     /// copy of every file would take longer than the rebuild.
     public func publish(written: [String: [UInt8]], removed: [String], pending: DeferredOutputs? = nil,
-                        basePath: String, at now: Date = Date()) -> SiteUpdate {
+                        images: DeferredOutputs? = nil, basePath: String, at now: Date = Date()) -> SiteUpdate {
         // Not a copy of the snapshot: one held here would make the change below copy every file.
         let (sameBase, earlierPending) = state.withLock { ($0.snapshot?.basePath == basePath, $0.snapshot?.pending) }
         // Render what the last build left pending before taking the lock (only this caller
@@ -98,11 +100,13 @@ public final class PreviewSite: Sendable {
             // Served under another path now: a new snapshot of every file.
             var files = state.withLock { state -> [String: [UInt8]] in
                 state.snapshot?.complete()
+                state.snapshot?.completeAllImages()
                 return state.snapshot?.files.mapValues(\.bytes) ?? [:]
             }
             for path in removed { files[path] = nil }
             files.merge(written) { $1 }
             files.merge(pending?.finish() ?? [:]) { $1 }
+            files.merge(images?.finish() ?? [:]) { $1 }
             return publish(files, basePath: basePath, at: now)
         }
         return state.withLock { state in
@@ -113,7 +117,8 @@ public final class PreviewSite: Sendable {
             snapshot.complete()
             let previous = snapshot.id
             let existed = Set(written.keys.filter { snapshot.files[$0] != nil })
-            let changed = snapshot.update(output: written, rendered: Array(written.keys), removed: removed, pending: pending, at: now)
+            let changed = snapshot.update(output: written, rendered: Array(written.keys), removed: removed, pending: pending,
+                                          images: images, at: now)
             if changed.isEmpty && pending == nil {
                 // Nothing changed: the build stays the one browsers have.
                 state.snapshot = snapshot
@@ -136,6 +141,18 @@ public final class PreviewSite: Sendable {
             guard state.snapshot?.pending === pending else { return }
             var snapshot = state.snapshot.take()!
             snapshot.complete()
+            state.snapshot = snapshot
+        }
+    }
+
+    /// Takes the photo files `images` made (rendering those not made yet) into the snapshot, for
+    /// the paths the site still names; the build and what browsers were told stay the same.
+    public func completeImages(_ images: DeferredOutputs) {
+        let made = images.finish()
+        state.withLock { state in
+            guard state.snapshot != nil else { return }
+            var snapshot = state.snapshot.take()!
+            snapshot.completeImages(images, made: made)
             state.snapshot = snapshot
         }
     }

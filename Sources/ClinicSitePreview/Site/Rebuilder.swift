@@ -29,19 +29,25 @@ public struct Rebuilder: Sendable {
     /// Who is told.
     public let hub: EventHub
     private let session: SiteSession
+    /// Told when the photo files a rebuild left to make are made.
+    private let imagesMade: @Sendable (ImagesMade) -> Void
 
     /// Creates a rebuilder; nothing is built until ``rebuild(after:)``.
     ///
     /// - Parameter options: the pages to include and the day to build as of (drafts, future
     ///   dates, expiry, `today`); its `fingerprintAssets` is turned off, so a stylesheet edit
     ///   can be swapped in without a reload.
-    public init(folder: SiteFolder, options: BuildOptions, site: PreviewSite, hub: EventHub) {
+    /// - Parameter imagesMade: told, from another thread, when the processed photos a rebuild
+    ///   left to make are made (they are made off the path of saves: see ``rebuild(after:)``).
+    public init(folder: SiteFolder, options: BuildOptions, site: PreviewSite, hub: EventHub,
+                imagesMade: @escaping @Sendable (ImagesMade) -> Void = { _ in }) {
         var options = options
         options.fingerprintAssets = false
         self.folder = folder
         self.options = options
         self.site = site
         self.hub = hub
+        self.imagesMade = imagesMade
         self.session = SiteSession(folder: folder, options: options, deferring: true)
     }
 
@@ -69,8 +75,9 @@ public struct Rebuilder: Sendable {
         switch built {
         case .success(let report):
             let update = first || changes.isEmpty
-                ? site.publish(sink.written, basePath: report.basePath)
-                : site.publish(written: sink.written, removed: report.removed, pending: report.deferred, basePath: report.basePath)
+                ? site.publish(sink.written, basePath: report.basePath, images: report.deferredImages)
+                : site.publish(written: sink.written, removed: report.removed, pending: report.deferred,
+                               images: report.deferredImages, basePath: report.basePath)
             switch update {
             case .unchanged:
                 break
@@ -92,6 +99,7 @@ public struct Rebuilder: Sendable {
                 site.complete(pending)
                 summary.renderedAfter = (pending.paths.count, ContinuousClock.now - told)
             }
+            if let images = report.deferredImages { makeImages(images, since: start) }
             return RebuildResult(changes: changes, duration: told - start, outcome: .built(summary, update))
         case .failure(let failure):
             let errors = failure.diagnostics.errors
@@ -101,6 +109,35 @@ public struct Rebuilder: Sendable {
                                  outcome: .failed(failure.diagnostics, servingLastGoodBuild: site.snapshot != nil))
         }
     }
+}
+
+extension Rebuilder {
+    /// Makes the photo files `images` holds on a thread of their own, so the next save does
+    /// not wait for them; a browser asking for one before then gets it made on the spot. A
+    /// photo that cannot be decoded shows its errors over the page, like a failed build, until
+    /// it is replaced.
+    private func makeImages(_ images: DeferredOutputs, since start: ContinuousClock.Instant) {
+        let (site, hub, told) = (self.site, self.hub, self.imagesMade)
+        DispatchQueue.global(qos: .utility).async {
+            site.completeImages(images)
+            let failures = images.failures
+            if !failures.isEmpty {
+                site.fail(failures)
+                hub.publish(.failed(errors: failures.map(\.description)))
+            }
+            told(ImagesMade(count: images.paths.count, duration: ContinuousClock.now - start, failures: failures))
+        }
+    }
+}
+
+/// The processed photos a rebuild left to make, once made.
+public struct ImagesMade: Sendable {
+    /// Files made.
+    public var count: Int
+    /// From the start of the rebuild to the last file made.
+    public var duration: Duration
+    /// The photos that could not be decoded, at the places that show them.
+    public var failures: [Diagnostic]
 }
 
 /// What a successful preview build made.

@@ -32,11 +32,16 @@ public struct SiteSnapshot: Sendable {
     /// ``DeferredOutputs``): `files` holds their bytes from before, if any, until
     /// ``complete()``.
     public private(set) var pending: DeferredOutputs?
+    /// Processed photos not made yet, by path, with the deferred outputs that make them (see
+    /// ``RebuildReport/deferredImages``): a photo's file has the same bytes in every build that
+    /// names it, so these stay across rebuilds until made (``completeImages(_:)``) or removed.
+    private var pendingImages: [String: DeferredOutputs] = [:]
 
     /// Makes a snapshot from a build's output. A file whose bytes equal the one in `previous`
     /// keeps its modification date, so browsers keep what they cached. `previous` has no
     /// pending outputs (see ``complete()``).
-    init(id: String, basePath: String, output: [String: [UInt8]], previous: SiteSnapshot?, builtAt: Date) {
+    init(id: String, basePath: String, output: [String: [UInt8]], previous: SiteSnapshot?, builtAt: Date,
+         images: DeferredOutputs? = nil) {
         self.id = id
         self.basePath = basePath
         self.builtAt = builtAt
@@ -51,6 +56,32 @@ public struct SiteSnapshot: Sendable {
         self.files = files
         folderSizes[""] = 0
         for path in output.keys { countFolders(of: path, by: 1) }
+        addImages(images)
+    }
+
+    /// Takes the photo files `images` will make, those not here already.
+    private mutating func addImages(_ images: DeferredOutputs?) {
+        for path in images?.paths ?? [] where files[path] == nil && pendingImages[path] == nil {
+            pendingImages[path] = images
+            countFolders(of: path, by: 1)
+        }
+    }
+
+    /// Makes every photo file not made yet (waiting for them all).
+    mutating func completeAllImages() {
+        var seen: Set<ObjectIdentifier> = []
+        for images in pendingImages.values where seen.insert(ObjectIdentifier(images)).inserted {
+            completeImages(images, made: images.finish())
+        }
+    }
+
+    /// Takes the photo files `images` made, for the paths it still holds here (a later build
+    /// may have removed some).
+    mutating func completeImages(_ images: DeferredOutputs, made: [String: [UInt8]]) {
+        for (path, bytes) in made where pendingImages[path] === images {
+            pendingImages[path] = nil
+            files[path] = File(bytes: bytes, modified: builtAt)
+        }
     }
 
     /// Whether `path` (`aftercare`, `""` for the root) is a folder of the site.
@@ -65,18 +96,20 @@ public struct SiteSnapshot: Sendable {
     ///
     /// - Returns: the rendered and removed paths whose bytes changed, sorted.
     mutating func update(output: [String: [UInt8]], rendered: [String], removed: [String],
-                         pending: DeferredOutputs?, at now: Date) -> [String] {
+                         pending: DeferredOutputs?, images: DeferredOutputs? = nil, at now: Date) -> [String] {
         precondition(self.pending == nil, "a snapshot takes the next build once its pending outputs are in")
         var changed: [String] = []
-        for path in removed where files.removeValue(forKey: path) != nil {
-            changed.append(path)
+        for path in removed {
+            let wasFile = files.removeValue(forKey: path) != nil
+            guard wasFile || pendingImages.removeValue(forKey: path) != nil else { continue }
+            if wasFile { changed.append(path) }
             countFolders(of: path, by: -1)
         }
         for path in rendered {
             guard let bytes = output[path] else { continue }
             if let old = files[path] {
                 guard old.bytes != bytes else { continue }
-            } else {
+            } else if pendingImages.removeValue(forKey: path) == nil {
                 countFolders(of: path, by: 1)
             }
             files[path] = File(bytes: bytes, modified: now)
@@ -86,6 +119,7 @@ public struct SiteSnapshot: Sendable {
             countFolders(of: path, by: 1)
         }
         self.pending = pending
+        addImages(images)
         return changed.sorted()
     }
 
@@ -124,7 +158,8 @@ public struct SiteSnapshot: Sendable {
             if let file = files[path], file.bytes == bytes { return file }
             return File(bytes: bytes, modified: builtAt)
         }
-        return files[path]
+        if let file = files[path] { return file }
+        return pendingImages[path]?.bytes(for: path).map { File(bytes: $0, modified: builtAt) }
     }
 
     /// The output paths whose bytes differ between `self` and `other`, including files only

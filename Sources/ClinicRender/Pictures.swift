@@ -1,0 +1,99 @@
+import ClinicBase
+import ClinicContent
+import ClinicImages
+import ClinicMarkdown
+import ClinicModel
+
+/// The photos of a site as pages show them: pictures, links to a photo's largest copy,
+/// `og:image`, and the processed files with their names.
+struct Pictures: Sendable {
+    let images: SiteImages
+    let url: SiteURL
+
+    init(_ site: Site) {
+        images = site.images
+        url = site.clinic.url
+    }
+
+    /// The output path of a processed file: the photo's folder and name, the first 8 digits of
+    /// the cache key (a hash of the photo, the settings and the libvips version), the size
+    /// and the format: `media/room.1f3a9c42.960.webp`, `media/maya.0b1c2d3e.640x640.jpg`.
+    static func outputPath(_ source: ImageSource, _ variant: ImageVariant) -> String {
+        let path = source.file.outputPath
+        let key = ImageCache.key(sourceHash: source.facts.hash, variant: variant)
+        let size = source.size(of: variant)
+        let sizeText = variant.crop == .none ? "\(size.width)" : "\(size.width)x\(size.height)"
+        let name = "\(Path.stem(of: path)).\(key.prefix(8)).\(sizeText).\(variant.format.fileExtension)"
+        return Path.parent(of: path) == "." ? name : Path.parent(of: path) + "/" + name
+    }
+
+    /// Every processed file of the site, by output path.
+    func files() -> [String: ImageFileView] {
+        var files: [String: ImageFileView] = [:]
+        for source in images.sources.values {
+            for variant in source.variants {
+                files[Self.outputPath(source, variant)] = ImageFileView(
+                    sourcePath: source.file.sourcePath, displayPath: source.file.displayPath, source: source.file.outputPath,
+                    hash: source.facts.hash, variant: variant, cacheKey: ImageCache.key(sourceHash: source.facts.hash, variant: variant))
+            }
+        }
+        return files
+    }
+
+    /// The picture of `use`; nil without one.
+    func picture(_ use: ImageUse?) -> PictureView? {
+        guard let use, let source = images.sources[use.source] else { return nil }
+        let fallbackFormat = ImageRole.fallbackFormat(source.facts.info)
+        var webp: [PictureView.Candidate] = []
+        var fallback: [PictureView.Candidate] = []
+        for variant in use.role.variants(for: source.facts.info) {
+            let candidate = self.candidate(source, variant)
+            if variant.format == .webp { webp.append(candidate) } else { fallback.append(candidate) }
+        }
+        guard !fallback.isEmpty else { return nil }
+        return PictureView(source: source.file.displayPath, alt: use.alt, title: use.title, role: use.role, isHero: use.isHero,
+                           webp: webp, fallback: fallback, fallbackType: fallbackFormat.mediaType)
+    }
+
+    /// The link to the largest copy of `use`'s photo (JPEG or PNG, uncropped).
+    func link(_ use: ImageUse) -> String? {
+        guard let source = images.sources[use.source] else { return nil }
+        let format = ImageRole.fallbackFormat(source.facts.info)
+        let largest = source.variants.filter { $0.format == format && $0.crop == .none }.max { $0.width < $1.width }
+        return largest.map { candidate(source, $0).url }
+    }
+
+    /// The `og:image` of a page showing `use` at its top (the clinic's photo when nil).
+    func social(_ use: ImageUse?) -> SocialImage? {
+        guard let use = use ?? images.clinic, let source = images.sources[use.source],
+              let variant = ImageRole.social.variants(for: source.facts.info).first else { return nil }
+        let size = source.size(of: variant)
+        return SocialImage(url: url.origin + candidate(source, variant).url, width: size.width, height: size.height, alt: use.alt)
+    }
+
+    /// `html` with its photo placeholders replaced: pictures, and the addresses of links.
+    func splice(_ html: String, _ uses: [ImageUse]) -> String {
+        PhotoPlaceholder.splice(html, count: uses.count) { number in
+            guard number < uses.count else { return "" }
+            let use = uses[number]
+            if use.role == .linked { return Escape.html(link(use) ?? "") }
+            return picture(use)?.html ?? ""
+        }
+    }
+
+    /// The display paths of the photos `uses` show: what a page shows of the site's files.
+    static func sources(_ uses: [ImageUse?], in images: SiteImages) -> Set<String> {
+        Set(uses.compactMap { $0.flatMap { images.sources[$0.source]?.file.displayPath } })
+    }
+
+    private func candidate(_ source: ImageSource, _ variant: ImageVariant) -> PictureView.Candidate {
+        let size = source.size(of: variant)
+        return PictureView.Candidate(url: url.path(Self.encoded(Self.outputPath(source, variant))), width: size.width, height: size.height)
+    }
+
+    /// A path with every byte but unreserved characters and `/` percent-encoded, so a name
+    /// with spaces or commas is one entry of a `srcset`.
+    static func encoded(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { URLText.queryEncode(String($0)) }.joined(separator: "/")
+    }
+}

@@ -1,0 +1,208 @@
+import ClinicImagesTestSupport
+import ClinicSiteTestSupport
+import Foundation
+import Testing
+
+extension TemporaryFolder {
+    /// The demo clinic with each of its photos replaced by a small generated one carrying what
+    /// a phone writes into a photo (GPS position, camera serial number, XMP, IPTC, a comment),
+    /// so a build is quick and has something to strip.
+    static func demoWithPhonePhotos() throws -> TemporaryFolder {
+        let demo = try TemporaryFolder.demo()
+        let media = demo.path("content/media")
+        let names = try FileManager.default.contentsOfDirectory(atPath: media).filter { $0.hasSuffix(".jpg") }.sorted()
+        for (index, name) in names.enumerated() {
+            let jpeg = try TestImages.make(width: 900, height: 600, seed: index + 1, suffix: ".jpg[Q=85,strip]")
+            try Data(PrivateMetadata.added(to: jpeg, orientation: 1)).write(to: URL(fileURLWithPath: media + "/" + name))
+        }
+        return demo
+    }
+
+    /// Every published photo's path, sorted (`site/media/room.1f3a9c42.960.webp`).
+    func publishedPhotos() throws -> [String] {
+        try files(under: "site").keys.filter { path in [".jpg", ".webp", ".png"].contains { path.hasSuffix($0) } }.map { "site/" + $0 }.sorted()
+    }
+}
+
+@Suite("clinicsite build with photos, as a program")
+struct PhotoCommandTests {
+    static let demoPhotos = ["dune-grass", "green-leaf", "leaf-raindrops", "meadow", "orange-flower", "water-drop", "wood", "yellow-flower"]
+
+    @Test("photos are published resized under names with a hash; the originals and their names are not; the build says how many it processed")
+    func publishesResizedCopiesOnly() throws {
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        let result = try Binary.run(["build"], in: demo.root)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("; 8 images, 8 processed\n"), "\(result.output)")
+        let photos = try demo.publishedPhotos()
+        for name in Self.demoPhotos {
+            #expect(!photos.contains("site/media/\(name).jpg"), "the original \(name).jpg was published")
+            #expect(photos.contains { $0.hasPrefix("site/media/\(name).") && $0.hasSuffix(".webp") }, "no WebP of \(name)")
+        }
+        for photo in photos {
+            let name = String(photo.split(separator: "/").last!)
+            #expect(name.wholeMatch(of: /[a-z-]+\.[0-9a-f]{8}\.[0-9]+(x[0-9]+)?\.(jpg|webp|png)/) != nil, "\(photo)")
+        }
+        // Files that are not photos are copied as they are.
+        #expect(try demo.read("site/media/CREDITS") == (try demo.read("content/media/CREDITS")))
+        // The pages name the processed files, never the originals.
+        let about = try demo.read("site/about/index.html")
+        #expect(about.contains("<picture><source type=\"image/webp\" srcset=\"/media/orange-flower."))
+        #expect(!about.contains("orange-flower.jpg\""))
+    }
+
+    @Test("exiftool finds no metadata in any published photo, though the sources carry a GPS position and a serial number")
+    func noMetadataInTheSite() throws {
+        let exiftool = try #require(ExifTool.path, "exiftool is not installed (Debian: libimage-exiftool-perl)")
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        let source = try ExifTool.tags(Array(try Data(contentsOf: URL(fileURLWithPath: demo.path("content/media/meadow.jpg")))),
+                                       exiftool: exiftool)
+        #expect(source.keys.contains { $0.hasSuffix(":GPSLatitude") }, "the test photo has no GPS position: \(source.keys.sorted())")
+        #expect(source.values.contains(PrivateMetadata.serialNumber))
+
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        let photos = try demo.publishedPhotos()
+        #expect(photos.count >= 40, "\(photos)")
+        for photo in photos {
+            let tags = try ExifTool.tags(Array(try Data(contentsOf: URL(fileURLWithPath: demo.path(photo)))), exiftool: exiftool)
+            #expect(tags["File:Error"] == nil, "\(photo): \(tags)")
+            #expect(ExifTool.privateTags(tags).isEmpty, "\(photo) carries \(ExifTool.privateTags(tags))")
+        }
+    }
+
+    @Test("a second build processes no photo and gives the same bytes; so does a build with the cache removed")
+    func cachedAndDeterministic() throws {
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        let cold = try demo.files(under: "site")
+        #expect(demo.exists(".clinicsite/cache/images/sources.json"))
+
+        let warm = try Binary.run(["build"], in: demo.root)
+        #expect(warm.output.contains("; 8 images, 0 processed\n"), "\(warm.output)")
+        #expect(try demo.files(under: "site") == cold)
+
+        try FileManager.default.removeItem(atPath: demo.path(".clinicsite"))
+        let again = try Binary.run(["build"], in: demo.root)
+        #expect(again.output.contains("; 8 images, 8 processed\n"), "\(again.output)")
+        #expect(try demo.files(under: "site") == cold)
+    }
+
+    @Test("a replaced photo is processed again, alone, and the pages name its new files; the old files leave the cache")
+    func replacedPhoto() throws {
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        let before = try demo.publishedPhotos().filter { $0.hasPrefix("site/media/orange-flower.") }
+        let cachedBefore = try demo.files(under: ".clinicsite/cache").count
+        try Data(try TestImages.make(width: 700, height: 700, seed: 99)).write(to: URL(fileURLWithPath: demo.path("content/media/orange-flower.jpg")))
+
+        let result = try Binary.run(["build"], in: demo.root)
+        #expect(result.output.contains("; 8 images, 1 processed\n"), "\(result.output)")
+        let after = try demo.publishedPhotos().filter { $0.hasPrefix("site/media/orange-flower.") }
+        #expect(Set(before).isDisjoint(with: after), "\(before) \(after)")
+        let about = try demo.read("site/about/index.html")
+        #expect(about.contains("height=\"700\"") || about.contains("height=\"480\""), "the page does not show the new size")
+        for old in before { #expect(!about.contains(String(old.dropFirst("site".count)))) }
+        #expect(try demo.files(under: ".clinicsite/cache").count == cachedBefore, "the replaced photo's files stayed in the cache")
+    }
+
+    @Test("check reads the photos but writes no file and leaves the cache as the last build left it")
+    func checkWritesNothing() throws {
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        let site = try demo.files(under: "site")
+        let cache = try demo.files(under: ".clinicsite")
+        try demo.write("---\ntitle: Rooms\n---\n![The room](/media/wood.jpg)\n", to: "content/rooms.md")
+        let result = try Binary.run(["check"], in: demo.root)
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(try demo.files(under: "site") == site)
+        #expect(try demo.files(under: ".clinicsite") == cache)
+    }
+
+    @Test("check warns about a photo shown wider than it is")
+    func blurryWarning() throws {
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        let result = try Binary.run(["check"], in: demo.root)
+        let lines = (result.output + result.errors).split(separator: "\n").map(String.init)
+        // The hero (clinic.yml line 7) is shown up to 1600 pixels wide; the test photos are 900.
+        #expect(lines.contains { $0.hasPrefix("content/clinic.yml:7:8: warning: content/media/leaf-raindrops.jpg is 900 pixels wide, but the theme shows it up to ") && $0.contains("it will look blurry") },
+                "\(lines)")
+    }
+}
+
+@Suite("clinicsite build refuses photos it cannot publish")
+struct PhotoRefusalTests {
+    /// Builds the demo once, adds `file` (bytes) as `content/media/<name>` and a page showing
+    /// it, and builds again: the errors, after checking the build failed and left site/ alone.
+    private func refused(_ name: String, _ bytes: [UInt8]?, link: String? = nil) throws -> (lines: [String], seconds: Double) {
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        let before = try demo.files(under: "site")
+        if let bytes { try Data(bytes).write(to: URL(fileURLWithPath: demo.path("content/media/" + name))) }
+        if let link { try FileManager.default.createSymbolicLink(atPath: demo.path("content/media/" + name), withDestinationPath: link) }
+        try demo.write("---\ntitle: Rooms\n---\nOur rooms.\n\n  ![The room](/media/\(name))\n", to: "content/rooms.md")
+        let start = ContinuousClock.now
+        let result = try Binary.run(["build"], in: demo.root)
+        let elapsed = ContinuousClock.now - start
+        #expect(result.status == 1)
+        #expect(try demo.files(under: "site") == before, "site/ changed")
+        let lines = result.errors.split(separator: "\n").map(String.init)
+        #expect(lines.last?.hasPrefix("error: build failed with ") == true && lines.last?.hasSuffix("; site was not changed") == true, "\(lines)")
+        return (lines, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    @Test("a photo that does not exist: the place of the reference")
+    func missing() throws {
+        let (lines, _) = try refused("nope.jpg", nil)
+        #expect(lines.contains("content/rooms.md:6:3: there is no photo 'media/nope.jpg' in content/ (a photo is a file in content/media/; a symlink is followed only when it stays inside the site folder)"), "\(lines)")
+    }
+
+    @Test("a JPEG cut short")
+    func truncated() throws {
+        let jpeg = try TestImages.make(width: 800, height: 600)
+        let (lines, _) = try refused("room.jpg", Array(jpeg.prefix(jpeg.count / 2)))
+        #expect(lines.contains { $0.hasPrefix("content/rooms.md:6:3: content/media/room.jpg: the file is damaged or cut short: ") }, "\(lines)")
+    }
+
+    @Test("a JPEG whose bytes are damaged")
+    func corrupt() throws {
+        // A JPEG's start, then noise where its header and pixels should be.
+        var random = SplitMix(seed: 19)
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + (0..<4000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        let (lines, _) = try refused("room.jpg", jpeg)
+        #expect(lines.contains("content/rooms.md:6:3: content/media/room.jpg: the file is damaged or cut short: Premature end of JPEG file"), "\(lines)")
+    }
+
+    @Test("a text file named .jpg")
+    func notAnImage() throws {
+        let (lines, _) = try refused("hours.jpg", Array("Opening hours: 9 to 5\n".utf8))
+        #expect(lines.contains("content/rooms.md:6:3: content/media/hours.jpg: not an image (its bytes are not JPEG, PNG, WebP, GIF, TIFF or HEIC)"), "\(lines)")
+    }
+
+    @Test("a format ClinicSite does not read (BMP)")
+    func unsupported() throws {
+        var bmp = Array("BM".utf8) + TestImages.littleEndian(70) + [0, 0, 0, 0] + TestImages.littleEndian(54)
+        bmp += TestImages.littleEndian(40) + TestImages.littleEndian(2) + TestImages.littleEndian(2) + [1, 0, 24, 0]
+        bmp += [UInt8](repeating: 0, count: 70 - bmp.count)
+        let (lines, _) = try refused("scan.bmp", bmp)
+        #expect(lines.contains("content/rooms.md:6:3: content/media/scan.bmp: a BMP file, which ClinicSite does not publish as a photo; save it as JPEG, PNG, WebP or HEIC"), "\(lines)")
+    }
+
+    @Test("a decompression bomb (a small PNG declaring 50,000 × 50,000 pixels) is refused from its header, quickly")
+    func bomb() throws {
+        let bomb = TestImages.bombPNG(width: 50_000, height: 50_000)
+        #expect(bomb.count < 1000)
+        let (lines, seconds) = try refused("bomb.png", bomb)
+        #expect(lines.contains("content/rooms.md:6:3: content/media/bomb.png: declares 50000 × 50000 pixels, more than the limit of 100 megapixels; resize it before adding it"), "\(lines)")
+        // The whole build of the demo, bomb included (decoding it would take minutes and 7 GB).
+        #expect(seconds < 10, "took \(seconds) s")
+    }
+
+    @Test("a photo that is a symlink leading out of the site")
+    func symlinkOut() throws {
+        let outside = try TemporaryFolder()
+        try Data(try TestImages.make(width: 800, height: 600)).write(to: URL(fileURLWithPath: outside.path("room.jpg")))
+        let (lines, _) = try refused("room.jpg", nil, link: outside.path("room.jpg"))
+        #expect(lines.contains("content/rooms.md:6:3: there is no photo 'media/room.jpg' in content/ (a photo is a file in content/media/; a symlink is followed only when it stays inside the site folder)"), "\(lines)")
+        #expect(lines.contains("content/media/room.jpg:1:1: this symlink points outside the site folder (to '\(outside.path("room.jpg"))'); ClinicSite does not follow it"), "\(lines)")
+    }
+}
