@@ -66,6 +66,7 @@ public enum NewContent {
             "# tags: [soreness, hydration]",
             "# faq: [After your massage]     # FAQ sections (## headings in faq.md) to show on this page",
             "# expires: YYYY-MM-DD           # hide the page after this day",
+            "# image: { src: media/photo.jpg, alt: What the photo shows }   # shown at the top, resized",
             "---",
         ]
         let subject = treatment.map { $0.isEmpty ? "this treatment" : "your \($0) treatment" } ?? "this treatment"

@@ -129,21 +129,29 @@ package enum StarterContent {
         # special_hours:
         #   - { date: 2026-12-31, hours: "09:00-13:00", note: New Year's Eve }
 
+        # A photo of the clinic, a file in content/media/: the wide photo at the top of the home
+        # page, and the picture search engines and shared links show. 'alt' says what it shows,
+        # for patients who cannot see it. Photos are resized, and published without their
+        # location or camera data. Optional.
+        # image: { src: media/treatment-room.jpg, alt: The treatment room with a massage table by the window }
+
         # The people who treat patients: a name (required for each), and optionally a role,
-        # credentials and a short bio. Optional.
+        # credentials, a short bio and a photo (shown cropped square). Optional.
         # practitioners:
         #   - name: Maya Chen
         #     role: Registered Massage Therapist
         #     credentials: RMT
         #     bio: Maya has practised therapeutic and sports massage for twelve years.
+        #     photo: { src: media/maya-chen.jpg, alt: Maya Chen }
 
         # The treatments offered: a name (required for each), and optionally a duration, a
-        # price (quoted) and a description. Optional.
+        # price (quoted), a description and a photo. Optional.
         # services:
         #   - name: Relaxation massage
         #     duration: 60 min
         #     price: "$95"
         #     description: Gentle, flowing massage to ease stress and everyday tension.
+        #     image: media/relaxation-massage.jpg
 
         # What to do in an emergency, shown in every page's footer. Optional.
         # emergency: If you have chest pain or trouble breathing, call 911 now.

@@ -81,6 +81,7 @@ struct AuthoringTests {
         #expect(!clinic2.practitioners.isEmpty && !clinic2.services.isEmpty && !clinic2.social.isEmpty)
         #expect(clinic2.emergency != nil && clinic2.disclaimer != nil && clinic2.schemaType == "MedicalClinic")
         #expect(clinic2.datedHours.map(\.field) == ["closures[1]", "closures[2]", "special_hours[1]"])
+        #expect(clinic2.image != nil && clinic2.practitioners.first?.photo != nil && clinic2.services.first?.image != nil)
         // Every field has a comment line right above it.
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where uncommented(String(line)) != String(line) || (!line.hasPrefix("#") && line.contains(":") && !line.hasPrefix(" ")) {
