@@ -45,8 +45,10 @@ public struct SiteImages: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         let clinicUses = ClinicUses(parts.clinic, diagnostics: &diagnostics)
         var uses = clinicUses.all
-        for page in parts.aftercare.lazy.map(\.value) where page.image != nil || !page.images.isEmpty {
-            uses += Self.pageUses(page.image, page.images)
+        // Field by field through each page's reference (a copy of each page, on every save in
+        // `serve`, cost more than the rest of this).
+        for page in parts.aftercare where page.value.image != nil || !page.value.images.isEmpty {
+            uses += Self.pageUses(page.value.image, page.value.images)
         }
         for page in parts.pages where page.image != nil || !page.images.isEmpty {
             uses += Self.pageUses(page.image, page.images)

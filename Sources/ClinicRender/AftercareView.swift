@@ -103,8 +103,10 @@ public struct AftercarePageView: Sendable, Equatable {
 
     /// True when the page's own view depends on photos (its own, or its FAQ sections'): it is
     /// made again on every rebuild rather than taken over, as their facts may have changed.
-    static func showsPhotos(_ page: AftercarePage, site: Site) -> Bool {
-        page.image != nil || !page.images.isEmpty || (!page.faqSections.isEmpty && site.faq?.images.isEmpty == false)
+    static func showsPhotos(_ page: Shared<AftercarePage>, site: Site) -> Bool {
+        // Field by field through the reference: passing the page itself would copy it, for
+        // every page of the site on every save in `serve`.
+        page.value.image != nil || !page.value.images.isEmpty || (!page.value.faqSections.isEmpty && site.faq?.images.isEmpty == false)
     }
 }
 

@@ -49,16 +49,22 @@ public struct SiteViews: Sendable {
         let context = PageContext(name: site.clinic.name, description: site.clinic.description, url: site.clinic.url,
                                   image: pictures.social(nil))
         let (pageViews, oldPositions) = aftercarePageViews(site, context: context, previous: previous)
-        let aftercare = site.aftercare.indices.map { index in
-            let related = site.related.related[index]
-            // A page whose own view, chrome and related entries are all as before keeps its
-            // previous view as it is: no new list, and the comparison below is by identity.
-            if let position = oldPositions[index], let previous, case let old = previous.aftercare[position],
-               old.page === pageViews[index], old.chrome == section, old.related.count == related.count,
-               zip(old.related, related).allSatisfy({ $0 == site.index.entries[$1] }) {
-                return old
+        // Entries are compared where they are (a copy of each, for 10,000 pages on every save in
+        // `serve`, was most of the time it took to make the views).
+        let aftercare = site.index.entries.withUnsafeBufferPointer { entries in
+            site.aftercare.indices.map { index in
+                let related = site.related.related[index]
+                // A page whose own view, chrome and related entries are all as before keeps its
+                // previous view as it is: no new list, and the comparison below is by identity.
+                if let position = oldPositions[index], let previous, case let old = previous.aftercare[position],
+                   old.page === pageViews[index], old.chrome == section,
+                   old.related.withUnsafeBufferPointer({ kept in
+                       kept.count == related.count && related.indices.allSatisfy { kept[$0] == entries[related[$0]] }
+                   }) {
+                    return old
+                }
+                return AftercareView(chrome: section, page: pageViews[index], related: related.map { entries[$0] })
             }
-            return AftercareView(chrome: section, page: pageViews[index], related: related.map { site.index.entries[$0] })
         }
         let listings = site.listings.map { listing in
             ListingView(chrome: listing.number == 1 ? chrome("aftercare/") : section, head: listingHead(listing, site: site), listing: listing)
@@ -112,7 +118,7 @@ public struct SiteViews: Sendable {
             while old < previous.aftercarePages.count, previous.aftercarePages[old].value.slug < page.value.slug { old += 1 }
             let same = old < previous.aftercarePages.count && previous.aftercarePages[old].value.slug == page.value.slug
             positions.append(same ? old : nil)
-            if same, previous.aftercarePages[old] === page, !AftercarePageView.showsPhotos(page.value, site: site) {
+            if same, previous.aftercarePages[old] === page, !AftercarePageView.showsPhotos(page, site: site) {
                 views.append(previous.aftercare[old].page)
             } else {
                 views.append(Shared(AftercarePageView(page.value, site: site)))
@@ -144,7 +150,13 @@ public struct SiteViews: Sendable {
         entries += site.listings.map { SitemapView.Entry(path: $0.path, lastModified: newest, source: nil) }
         if site.faq != nil { entries.append(SitemapView.Entry(path: "faq/", lastModified: nil, source: nil)) }
         entries += site.pages.map { SitemapView.Entry(path: $0.path, lastModified: [$0.updated, $0.date].compactMap { $0 }.max(), source: nil) }
-        entries += site.index.entries.map { SitemapView.Entry(path: $0.path, lastModified: $0.date, source: $0.source) }
+        // Field by field where the entries are: mapping over them copied each whole entry.
+        entries.reserveCapacity(entries.count + site.index.entries.count)
+        site.index.entries.withUnsafeBufferPointer { index in
+            for position in index.indices {
+                entries.append(SitemapView.Entry(path: index[position].path, lastModified: index[position].date, source: index[position].source))
+            }
+        }
         return SitemapView(url: site.clinic.url, entries: entries, clinicSource: site.clinic.sourcePath)
     }
 
