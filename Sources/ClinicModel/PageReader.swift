@@ -98,7 +98,7 @@ struct PageReader: Sendable {
     /// broken or the page is left out of this build (with the reason in `parsed`).
     private func document<Value>(_ file: consuming SourceFile, kind: PageKind,
                                  into parsed: inout Parsed<Value>) -> (PageDocument, RenderedMarkdown)? {
-        var (document, found) = PageDocument.read(file, kind: kind)
+        let (document, found) = PageDocument.read(file, kind: kind)
         parsed.diagnostics += found
         guard var document else { return nil }
         if let excluded = Self.exclusion(document.frontMatter, path: document.file.path, options: options) {
