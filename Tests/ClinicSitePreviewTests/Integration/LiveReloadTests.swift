@@ -128,7 +128,7 @@ struct LiveReloadTests {
     func burst() async throws {
         let site = try TemporaryFolder.demo()
         // A quiet period no pause between the saves comes near, even on a busy machine.
-        try await withPreview(site, configure: { $0.quietPeriod = .milliseconds(500) }) { preview in
+        try await withPreview(site, configure: { $0.quietPeriod = .seconds(2) }) { preview in
             let events = try EventStreamClient(port: preview.port)
             _ = try #require(await events.next(named: "hello", timeout: .seconds(20)))
             #expect(preview.log.buildCount == 1)
