@@ -1,5 +1,6 @@
 import CQrencode
-import Foundation
+import ClinicBase
+import Glibc
 
 /// The QR codes of a site's page addresses, kept between builds in one file
 /// (`.clinicsite/cache/qr-codes` in the site folder): a code depends only on its address, and
@@ -23,24 +24,22 @@ public enum QRCodeStore {
 
     /// The codes in the file at `path`; empty when there is none or it is not one of ours.
     public static func read(_ path: String) -> [String: QRCode] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        return decode([UInt8](data)) ?? [:]
+        guard let bytes = try? FileSystem.readBytes(path) else { return [:] }
+        return decode(bytes) ?? [:]
     }
 
     /// Writes `codes` to `path` (a temporary file renamed over it, so a stopped build leaves the
     /// old file or the new one), creating its folder. Addresses are written sorted, so the same
     /// codes make the same file.
     public static func write(_ codes: [String: QRCode], to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileSystem.createDirectories(Path.parent(of: path))
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(encode(codes))) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(code))])
+        try FileSystem.write(encode(codes), to: temporary)
+        do {
+            try FileSystem.rename(temporary, to: path)
+        } catch {
+            try? FileSystem.removeTree(temporary)
+            throw error
         }
     }
 
