@@ -91,8 +91,8 @@ public enum Rebuild {
         var now = changed
         var later: [Output] = []
         if let saved, !themeChanged {
-            now = changed.filter { $0.view.shows(saved) }
-            later = changed.filter { !$0.view.shows(saved) }
+            now = changed.filter { $0.view.shows(saved, chromeChanged: views.chromeChanged) }
+            later = changed.filter { !$0.view.shows(saved, chromeChanged: views.chromeChanged) }
         } else if deferImages {
             now = changed.filter { !$0.view.isImage }
             later = changed.filter(\.view.isImage)

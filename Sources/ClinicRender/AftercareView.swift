@@ -118,8 +118,8 @@ public struct AftercareView: Sendable, Equatable {
     public var related: [ListingEntry]
 
     /// True when the page shows any of `sources`.
-    func shows(_ sources: Set<String>) -> Bool {
-        sources.contains(page.value.source) || related.contains { sources.contains($0.source) } || chrome.shows(sources)
+    func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
+        sources.contains(page.value.source) || related.contains { sources.contains($0.source) } || chrome.shows(sources, changed: chromeChanged)
             || !page.value.photos.isDisjoint(with: sources)
     }
 }

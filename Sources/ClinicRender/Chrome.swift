@@ -83,8 +83,9 @@ public struct Chrome: Sendable, Equatable {
         return String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
-    /// True when any of `sources` is one of the files these values come from.
-    func shows(_ sources: Set<String>) -> Bool {
-        !values.value.sources.isDisjoint(with: sources)
+    /// True when any of `sources` is one of the files these values come from and the chrome
+    /// `changed` (a save of `faq.md` that leaves the menu as it was shows nothing of it here).
+    func shows(_ sources: Set<String>, changed: Bool) -> Bool {
+        changed && !values.value.sources.isDisjoint(with: sources)
     }
 }

@@ -21,15 +21,18 @@ public enum OutputView: Sendable, Equatable {
     /// True when the output shows something of any of `sources` (paths of files as messages
     /// show them): the saved page itself, a listing it is on, a page that lists it as related.
     /// An output whose view changed without showing the save (an index page whose entries
-    /// only shifted by one) can render after the others.
-    public func shows(_ sources: Set<String>) -> Bool {
+    /// only shifted by one) can render after the others. The chrome (menu, footer, the
+    /// clinic's details) counts only when `chromeChanged`: a saved FAQ answer shows on the FAQ
+    /// page, not on every page whose menu links the FAQ; the aftercare pages showing its
+    /// section change too, and render right after.
+    public func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
         switch self {
-        case .aftercare(let view): view.shows(sources)
-        case .listing(let view): view.shows(sources)
-        case .home(let view): view.shows(sources)
-        case .page(let view): view.shows(sources)
-        case .faq(let view): view.shows(sources)
-        case .notFound(let view): view.shows(sources)
+        case .aftercare(let view): view.shows(sources, chromeChanged: chromeChanged)
+        case .listing(let view): view.shows(sources, chromeChanged: chromeChanged)
+        case .home(let view): view.shows(sources, chromeChanged: chromeChanged)
+        case .page(let view): view.shows(sources, chromeChanged: chromeChanged)
+        case .faq(let view): view.shows(sources, chromeChanged: chromeChanged)
+        case .notFound(let view): view.shows(sources, chromeChanged: chromeChanged)
         case .sitemap(let view): view.shows(sources)
         case .robots(let view): view.shows(sources)
         case .feed(let view): view.shows(sources)

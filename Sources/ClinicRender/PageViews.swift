@@ -9,8 +9,8 @@ public struct ListingView: Sendable, Equatable {
     public var head: PageHead
     public var listing: AftercareListing
 
-    func shows(_ sources: Set<String>) -> Bool {
-        listing.groups.contains { $0.entries.contains { sources.contains($0.source) } } || chrome.shows(sources)
+    func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
+        listing.groups.contains { $0.entries.contains { sources.contains($0.source) } } || chrome.shows(sources, changed: chromeChanged)
     }
 }
 
@@ -27,8 +27,8 @@ public struct HomeView: Sendable, Equatable {
     /// The photos the introduction shows (display paths), for scheduling.
     public var photos: Set<String> = []
 
-    func shows(_ sources: Set<String>) -> Bool {
-        source.map(sources.contains) == true || latest.contains { sources.contains($0.source) } || chrome.shows(sources)
+    func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
+        source.map(sources.contains) == true || latest.contains { sources.contains($0.source) } || chrome.shows(sources, changed: chromeChanged)
             || !photos.isDisjoint(with: sources)
     }
 }
@@ -48,8 +48,8 @@ public struct PageView: Sendable, Equatable {
     /// The photos the page shows (display paths), for scheduling.
     public var photos: Set<String> = []
 
-    func shows(_ sources: Set<String>) -> Bool {
-        sources.contains(source) || chrome.shows(sources) || !photos.isDisjoint(with: sources)
+    func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
+        sources.contains(source) || chrome.shows(sources, changed: chromeChanged) || !photos.isDisjoint(with: sources)
     }
 }
 
@@ -65,8 +65,12 @@ public struct FAQView: Sendable, Equatable {
     public var sections: [FAQSectionView]
     /// The photos the page shows (display paths), for scheduling.
     public var photos: Set<String> = []
+    /// `faq.md` (display path), for scheduling.
+    public var source: String
 
-    func shows(_ sources: Set<String>) -> Bool { chrome.shows(sources) || !photos.isDisjoint(with: sources) }
+    func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
+        sources.contains(source) || chrome.shows(sources, changed: chromeChanged) || !photos.isDisjoint(with: sources)
+    }
 }
 
 /// The not-found page (`404.html`).
@@ -74,7 +78,7 @@ public struct NotFoundView: Sendable, Equatable {
     public var chrome: Chrome
     public var head: PageHead
 
-    func shows(_ sources: Set<String>) -> Bool { chrome.shows(sources) }
+    func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool { chrome.shows(sources, changed: chromeChanged) }
 }
 
 /// `sitemap.xml`: every address, with its last change when known.

@@ -21,6 +21,9 @@ public struct SiteViews: Sendable {
     private let pageContext: PageContext
     /// The fingerprinted names of the theme's assets, by the file they were made from.
     private let assetNames: [StaticFile: String]
+    /// False when every page's chrome (the shared values and the menu) is as in the views these
+    /// were made from: then a save shows through the chrome nowhere (``OutputView/shows(_:chromeChanged:)``).
+    public let chromeChanged: Bool
 
     /// What an aftercare page's own view takes from the rest of the site.
     private struct PageContext: Equatable {
@@ -44,7 +47,11 @@ public struct SiteViews: Sendable {
         func chrome(_ path: String?) -> Chrome { Chrome(values: shared, nav: Chrome.nav(for: path, site: site)) }
 
         var section = chrome("aftercare/page/")
-        if let old = previous?.aftercare.first?.chrome ?? previous?.listings.dropFirst().first?.chrome, old == section { section = old }
+        let oldSection = previous?.aftercare.first?.chrome ?? previous?.listings.dropFirst().first?.chrome
+        if let oldSection, oldSection == section { section = oldSection }
+        // The menu is the same for every page but for which item is current: one section's
+        // chrome stands for all of them.
+        let chromeChanged = (previousValues.map { $0 !== shared } ?? true) || (oldSection.map { $0 != section } ?? true)
         let pictures = Pictures(site)
         let context = PageContext(name: site.clinic.name, description: site.clinic.description, url: site.clinic.url,
                                   image: pictures.social(nil))
@@ -77,7 +84,7 @@ public struct SiteViews: Sendable {
                                                      head: PageHead(kind: .faq, title: faq.title, description: faq.summary, path: "faq/", site: site),
                                                      title: faq.title, summary: faq.summary, intro: photos(faq.introHTML),
                                                      sections: faq.sections.map { FAQSectionView($0, idPrefix: "", url: site.clinic.url, photos: photos) },
-                                                     photos: Pictures.sources(faq.images, in: site.images)))
+                                                     photos: Pictures.sources(faq.images, in: site.images), source: faq.path))
         }
         others["404.html"] = .notFound(NotFoundView(chrome: chrome(nil),
                                                     head: PageHead(kind: .notFound, title: "Page not found", description: nil, path: nil, site: site)))
@@ -98,7 +105,7 @@ public struct SiteViews: Sendable {
         }
         for (key, view) in pictures.files() { others[key] = .image(view) }
         return SiteViews(aftercare: aftercare, listings: listings, others: others, aftercarePages: site.aftercare,
-                         pageContext: context, assetNames: assetNames)
+                         pageContext: context, assetNames: assetNames, chromeChanged: chromeChanged)
     }
 
     /// The aftercare pages' own views: a page that is the same object as in `previous`, with

@@ -62,6 +62,29 @@ struct RebuildByComparisonTests {
         #expect(output.files == (try clean(site)))
     }
 
+    @Test("in serve, an FAQ answer renders the FAQ page before the reload and the pages showing its section right after; a new phone number renders every page before")
+    func faqAnswerDeferred() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let session = TestSession(folder: SiteFolder(site), options: options, deferring: true)
+        let first = try session.build()
+        let faq = try folder.read("site-folder/content/faq.md")
+        try folder.write(faq.replacingOccurrences(of: "### How do I book?\n\n", with: "### How do I book?\n\nBy phone, online, or at the desk.\n\n"),
+                         to: "site-folder/content/faq.md")
+        let output = try session.update(changed: ["content/faq.md"])
+        #expect(output.rendered == ["faq/index.html"])
+        #expect(output.pending?.paths == ["aftercare/why-am-i-sore-after-massage/index.html"])
+        _ = session.finishPending()
+        #expect(session.sink.files == (try clean(site)))
+        // A phone number is in every page's chrome: every page shows that save.
+        let clinic = try folder.read("site-folder/content/clinic.yml")
+        try folder.write(clinic.replacingOccurrences(of: "+1 555 0100", with: "+1 555 0199"), to: "site-folder/content/clinic.yml")
+        let again = try session.update(changed: ["content/clinic.yml"])
+        #expect(Set(again.rendered) == Set(first.files.keys.filter { $0.hasSuffix(".html") }))
+        #expect(again.pending == nil)
+        #expect(session.sink.files == (try clean(site)))
+    }
+
     @Test("a page's menu entry renders every page; its body alone renders that page",
           arguments: [false, true])
     func otherPage(deferring: Bool) throws {
