@@ -24,8 +24,12 @@ public struct Site: Sendable {
     public let assets: [StaticFile]
     /// Pages left out (drafts, future dates), with the reason, sorted by path.
     public let excluded: [Exclusion]
-    /// Warnings about the content (a field ClinicSite does not know, a file it ignores).
+    /// Warnings about the content (a field ClinicSite does not know, a file it ignores, a
+    /// photo no page shows).
     public let warnings: [Diagnostic]
+    /// The warnings reading each file gave, kept for the next value: the others (about photos,
+    /// addresses) are checked again across the files whenever a value is made.
+    private let readWarnings: [Diagnostic]
     /// The aftercare index in order: entry `i` is aftercare page `i`'s.
     package let index: AftercareIndex
     /// Up to three related pages for each aftercare page.
@@ -57,13 +61,15 @@ public struct Site: Sendable {
         var media: [StaticFile]
         var assets: [StaticFile]
         var excluded: [Exclusion]
+        /// What reading the files warned about (each at a place in the file it read).
         var warnings: [Diagnostic]
         /// The index and related pages when they were kept up to date with `aftercare`.
         var index: AftercareIndex?
         var related: RelatedPages?
     }
 
-    private init(_ parts: Parts, clinic: Clinic, index: AftercareIndex, related: RelatedPages, images: SiteImages, today: Day) {
+    private init(_ parts: Parts, clinic: Clinic, index: AftercareIndex, related: RelatedPages, images: SiteImages,
+                 acrossFiles: [Diagnostic], today: Day) {
         self.clinic = clinic
         home = parts.home
         aftercare = parts.aftercare
@@ -72,7 +78,8 @@ public struct Site: Sendable {
         media = parts.media
         assets = parts.assets
         excluded = parts.excluded.sorted { $0.path < $1.path }
-        warnings = parts.warnings.sorted()
+        readWarnings = parts.warnings
+        warnings = (parts.warnings + acrossFiles).sorted()
         self.index = index
         self.related = related
         listings = AftercareListing.paginate(index, perPage: clinic.aftercarePerPage)
@@ -85,24 +92,26 @@ public struct Site: Sendable {
 
     /// The site made of `parts`, checked by the rules that hold across files (every address
     /// taken once, every photo shown there and usable, with its facts from `images`); `found`
-    /// holds what reading the files reported, and its warnings become the site's; `today`
-    /// decides what is derived from dates. Fails with every error and warning. The one place a
-    /// site value is made.
+    /// holds what reading the files reported, and its warnings become the site's with those of
+    /// the checks across files; `today` decides what is derived from dates. Fails with every
+    /// error and warning. The one place a site value is made.
     static func assemble(_ parts: Parts, found: [Diagnostic], images catalog: ImageCatalog, today: Day) -> Result<Site, BuildFailure> {
         let (images, imageProblems) = SiteImages.make(parts, catalog: catalog)
-        let diagnostics = found + AddressBook.problems(aftercare: parts.aftercare, pages: parts.pages) + imageProblems
+        let acrossFiles = AddressBook.problems(aftercare: parts.aftercare, pages: parts.pages) + imageProblems
+        let diagnostics = found + acrossFiles
         guard diagnostics.errors.isEmpty, let clinic = parts.clinic else { return .failure(BuildFailure(diagnostics)) }
         var parts = parts
-        parts.warnings = diagnostics.warnings
+        parts.warnings = found.warnings
         let index = parts.index ?? AftercareIndex(parts.aftercare)
         let related = parts.related ?? RelatedPages(parts.aftercare)
-        return .success(Site(parts, clinic: clinic, index: index, related: related, images: images, today: today))
+        return .success(Site(parts, clinic: clinic, index: index, related: related, images: images,
+                             acrossFiles: acrossFiles.warnings, today: today))
     }
 
     /// The parts of this value, to make the next one from.
     var parts: Parts {
         Parts(clinic: clinic, home: home, aftercare: aftercare, pages: pages, faq: faq, media: media, assets: assets,
-              excluded: excluded, warnings: warnings, index: index, related: related)
+              excluded: excluded, warnings: readWarnings, index: index, related: related)
     }
 
     /// The index of the aftercare page with `slug`, if there is one.

@@ -62,6 +62,26 @@ struct RebuildByComparisonTests {
         #expect(output.files == (try clean(site)))
     }
 
+    @Test("a photo's warning goes once a page shows it: a save's warnings are a clean build's")
+    func photoWarnings() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        let session = TestSession(folder: SiteFolder(site), options: options, deferring: true)
+        _ = try session.build()
+        try FileManager.default.copyItem(atPath: site + "/content/media/wood.jpg", toPath: site + "/content/media/extra.jpg")
+        let added = try session.update(changed: ["content/media/extra.jpg"])
+        let unshown = added.warnings.filter { $0.location.path.hasSuffix("content/media/extra.jpg") }
+        #expect(unshown.count == 1 && unshown.allSatisfy { $0.message.hasPrefix("not published") })
+        let about = try folder.read("site-folder/content/about.md")
+        try folder.write(about + "\n![The extra room](/media/extra.jpg)\n", to: "site-folder/content/about.md")
+        for _ in 0..<2 {
+            let shown = try session.update(changed: ["content/about.md"])
+            let clean = try TestSession(folder: SiteFolder(site), options: options).build()
+            #expect(shown.warnings == clean.warnings)
+            #expect(!shown.warnings.contains { $0.location.path.hasSuffix("content/media/extra.jpg") })
+        }
+    }
+
     @Test("in serve, an FAQ answer renders the FAQ page before the reload and the pages showing its section right after; a new phone number renders every page before")
     func faqAnswerDeferred() throws {
         let folder = try TemporaryFolder()
