@@ -76,6 +76,16 @@ int clinic_vips_thumbnail(const void *bytes, size_t length, int width, int heigh
                                  NULL);
 }
 
+int clinic_vips_thumbnail_stored(const void *bytes, size_t length, int width, int height,
+                                 VipsImage **out) {
+    return vips_thumbnail_buffer((void *)bytes, length, out, width,
+                                 "height", height,
+                                 "size", VIPS_SIZE_DOWN,
+                                 "no_rotate", TRUE,
+                                 "fail_on", VIPS_FAIL_ON_ERROR,
+                                 NULL);
+}
+
 int clinic_vips_resample(VipsImage *in, int width, int height, ClinicVipsCrop crop,
                          VipsImage **out) {
     VipsInteresting interesting =

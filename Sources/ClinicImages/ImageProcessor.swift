@@ -87,14 +87,19 @@ public enum ImageProcessor {
 
     /// The encoder for a source that passed the header checks and is not cut short.
     private static func encoder(_ buffer: UnsafeBufferPointer<UInt8>, pixelLimit: Int) throws(ImageError) -> VariantEncoder {
-        let info = try probe(buffer, pixelLimit: pixelLimit)
-        if Truncation.check(buffer, format: info.format) == .cutShort {
-            throw .corrupt("the \(info.format.uppercased()) data stops before the end of the picture")
+        let info = try header(buffer, pixelLimit: pixelLimit)
+        if Truncation.check(buffer, format: info.info.format) == .cutShort {
+            throw .corrupt("the \(info.info.format.uppercased()) data stops before the end of the picture")
         }
-        return VariantEncoder(source: buffer, info: info)
+        return VariantEncoder(source: buffer, info: info.info, orientation: info.orientation)
     }
 
     private static func probe(_ buffer: UnsafeBufferPointer<UInt8>, pixelLimit: Int) throws(ImageError) -> ImageInfo {
+        try header(buffer, pixelLimit: pixelLimit).info
+    }
+
+    /// The header's facts, and the EXIF orientation.
+    private static func header(_ buffer: UnsafeBufferPointer<UInt8>, pixelLimit: Int) throws(ImageError) -> (info: ImageInfo, orientation: Int) {
         switch ImageSignature(buffer) {
         case .unknown: throw .notAnImage
         case .refused(let name): throw .unsupported(name)
@@ -115,7 +120,7 @@ public enum ImageProcessor {
         guard !overflow, pixels <= pixelLimit else {
             throw .tooManyPixels(width: width, height: height, limit: pixelLimit)
         }
-        return ImageInfo(width: width, height: height, hasAlpha: header.has_alpha != 0, format: format)
+        return (ImageInfo(width: width, height: height, hasAlpha: header.has_alpha != 0, format: format), Int(header.orientation))
     }
 
     /// `bytes` as a buffer for the length of `body`, with `body`'s typed error.

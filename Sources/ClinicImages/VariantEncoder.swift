@@ -7,6 +7,8 @@ import CVipsShim
 struct VariantEncoder {
     let source: UnsafeBufferPointer<UInt8>
     let info: ImageInfo
+    /// The EXIF orientation (1-8; 5-8 swap width and height).
+    var orientation = 1
 
     /// The variants in the order asked for.
     func encode(_ variants: [ImageVariant]) throws(ImageError) -> [EncodedImage] {

@@ -5,6 +5,11 @@ extension VariantEncoder {
     /// The size each variant's output will have, worked out by libvips without decoding a
     /// pixel: the same operations `encode` runs, built lazily and asked for their size, so
     /// the answer is the size of the file `encode` writes (tested over many shapes).
+    ///
+    /// A photo its EXIF orientation turns or flips is asked as stored, in the box turned the
+    /// same way, and the answer turned back: libvips would decode the pixels to turn them
+    /// (half a second for a 12-megapixel photo), and works out the size of a turned photo in
+    /// exactly that way itself.
     func sizes(_ variants: [ImageVariant]) throws(ImageError) -> [ImageSize] {
         let plans = variants.map { VariantPlan($0, source: info) }
         var shared: Vips.Image? = nil
@@ -19,22 +24,39 @@ extension VariantEncoder {
             let image: Vips.Image
             if plan.fromShared {
                 if shared == nil { shared = try lazyThumbnail(width: VariantPlan.sharedWidth(info)) }
+                let (width, height) = box(Int32(plan.width))
                 image = try Vips.make(ImageError.failed) {
-                    clinic_vips_resample(shared, Int32(plan.width), Vips.unbounded, CLINIC_VIPS_CROP_NONE, $0)
+                    clinic_vips_resample(shared, width, height, CLINIC_VIPS_CROP_NONE, $0)
                 }
             } else {
                 image = try lazyThumbnail(width: plan.width)
             }
-            sizes.append(ImageSize(width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image))))
+            let (width, height) = (Int(vips_image_get_width(image)), Int(vips_image_get_height(image)))
+            sizes.append(turned ? ImageSize(width: height, height: width) : ImageSize(width: width, height: height))
             g_object_unref(image)
         }
         return sizes
     }
 
-    /// `vips_thumbnail_buffer` to `width`, not evaluated: only its size is read.
+    /// True when the orientation swaps width and height (5-8).
+    private var turned: Bool { (5...8).contains(orientation) }
+
+    /// The box `width` wide as displayed, as stored.
+    private func box(_ width: Int32) -> (Int32, Int32) {
+        turned ? (Vips.unbounded, width) : (width, Vips.unbounded)
+    }
+
+    /// `vips_thumbnail_buffer` to `width` (as displayed), not evaluated: only its size is read.
+    /// As stored for a photo whose orientation is not 1.
     private func lazyThumbnail(width: Int) throws(ImageError) -> Vips.Image {
-        try Vips.make(ImageError.corrupt) {
-            clinic_vips_thumbnail(source.baseAddress, source.count, Int32(width), Vips.unbounded, CLINIC_VIPS_CROP_NONE, $0)
+        if orientation == 1 {
+            return try Vips.make(ImageError.corrupt) {
+                clinic_vips_thumbnail(source.baseAddress, source.count, Int32(width), Vips.unbounded, CLINIC_VIPS_CROP_NONE, $0)
+            }
+        }
+        let (boxWidth, boxHeight) = box(Int32(width))
+        return try Vips.make(ImageError.corrupt) {
+            clinic_vips_thumbnail_stored(source.baseAddress, source.count, boxWidth, boxHeight, $0)
         }
     }
 }

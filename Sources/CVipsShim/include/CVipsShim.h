@@ -35,6 +35,12 @@ typedef enum {
 int clinic_vips_thumbnail(const void *bytes, size_t length, int width, int height,
                           ClinicVipsCrop crop, VipsImage **out);
 
+/* clinic_vips_thumbnail without the EXIF orientation applied (crop none): for the size of a
+   turned photo's variant, which vips_thumbnail_buffer works out only by decoding the pixels
+   (it copies the shrunk image to memory to turn it). */
+int clinic_vips_thumbnail_stored(const void *bytes, size_t length, int width, int height,
+                                 VipsImage **out);
+
 /* vips_thumbnail_image on an image already upright and in sRGB. */
 int clinic_vips_resample(VipsImage *in, int width, int height, ClinicVipsCrop crop,
                          VipsImage **out);
