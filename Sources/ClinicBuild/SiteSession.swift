@@ -1,6 +1,7 @@
 import ClinicBase
 import Dispatch
 import ClinicContent
+import ClinicImages
 import ClinicModel
 import ClinicOutput
 import ClinicRender
@@ -56,6 +57,12 @@ public final class SiteSession: Sendable {
                                              images: images, deferImages: deferring, into: sink)
         state.withLock { $0 = next }
         images.remember(site)
+        // The first photo decoded in a process waits for libvips to start (its loaders, its
+        // types): in `serve`, on a site with photos, that is done now, off the path of the
+        // save that brings a new photo.
+        if deferring, images.makesFiles, !site.images.sources.isEmpty {
+            DispatchQueue.global(qos: .utility).async { ImageProcessor.setUp() }
+        }
         return report
     }
 
