@@ -22,7 +22,8 @@ public final class ImageCache: Sendable {
     }
 
     /// Bump when the pipeline changes what it makes from the same source and variant.
-    static let pipelineVersion = 1
+    /// 2: the shared decode is 1600 pixels wide (it was 2400).
+    static let pipelineVersion = 2
 
     /// The key of `variant` of `source`: 32 hex digits, the `ImageHash` of the source's
     /// fingerprint, the variant's settings, the libvips version and the pipeline's version.

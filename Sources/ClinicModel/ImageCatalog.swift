@@ -117,7 +117,8 @@ public final class ImageCatalog: Sendable {
 
     /// The index's file name in the cache folder.
     static let fileName = "sources.json"
-    private static let version = 1
+    /// 2: sizes worked out from a 1600-pixel shared decode (``ImageCache``'s pipeline 2).
+    private static let version = 2
 
     private func loadIfNeeded(_ state: inout State) {
         guard !state.loaded else { return }

@@ -52,7 +52,7 @@ extension ClinicImagesTests {
         }
 
         @Test func aSquareLargerThanTheSharedDecodeIsDecodedOnItsOwn() throws {
-            // The shared decode is 2400 × 1600: a 2000-pixel square needs more than it holds.
+            // The shared decode is 1600 × 1067: a 2000-pixel square needs more than it holds.
             let photo = try TestImages.make(width: 3000, height: 2000)
             let outputs = try ImageProcessor.encode(photo, variants: [
                 ImageVariant(width: 2400, format: .webp, crop: .squareAttention),
