@@ -5,32 +5,36 @@ import ClinicMarkdown
 /// advice, related pages).
 public struct ListingEntry: Equatable, Sendable {
     /// The file the page came from.
-    public var source: String
-    public var title: String
-    public var slug: String {
-        didSet { path = Self.path(slug) }
-    }
-    public var summary: String?
+    public var source: String { fields.value.source }
+    public var title: String { fields.value.title }
+    public var slug: String { fields.value.slug }
+    public var summary: String? { fields.value.summary }
     /// The treatment as shown (`Hot stone`).
-    public var treatment: String?
+    public var treatment: String? { fields.value.treatment }
     /// The newest of `updated` and `date`.
-    public var date: Day?
-
-    package init(_ page: borrowing AftercarePage) {
-        source = page.sourcePath
-        title = page.title
-        slug = page.slug
-        path = Self.path(page.slug)
-        summary = page.summary
-        treatment = page.treatment.map(Site.displayTreatment)
-        date = page.lastChanged
-    }
-
+    public var date: Day? { fields.value.date }
     /// The page's address inside the site (`aftercare/cupping/`): made once, as every save in
     /// `serve` lists all of them for the sitemap.
-    public private(set) var path: String
+    public var path: String { fields.value.path }
 
-    private static func path(_ slug: String) -> String { "aftercare/\(slug)/" }
+    /// The fields behind one reference: the index, its pages, the related lists and the
+    /// sitemap copy entries by the ten thousand on every save in `serve`, and a copy is then
+    /// one retain instead of one per string (they were half of a save's time at 10,000 pages).
+    /// Equal entries made from the same page compare by identity first.
+    private let fields: Shared<Fields>
+
+    private struct Fields: Equatable, Sendable {
+        var source, title, slug: String
+        var summary, treatment: String?
+        var date: Day?
+        var path: String
+    }
+
+    package init(_ page: borrowing AftercarePage) {
+        fields = Shared(Fields(source: page.sourcePath, title: page.title, slug: page.slug, summary: page.summary,
+                               treatment: page.treatment.map(Site.displayTreatment), date: page.lastChanged,
+                               path: "aftercare/\(page.slug)/"))
+    }
 }
 
 /// The aftercare index in order: every page's entry, grouped by treatment (groups by name,
