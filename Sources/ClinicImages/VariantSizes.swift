@@ -1,4 +1,3 @@
-import CVips
 import CVipsShim
 
 extension VariantEncoder {
@@ -8,7 +7,7 @@ extension VariantEncoder {
     func sizes(_ variants: [ImageVariant]) throws(ImageError) -> [ImageSize] {
         let plans = variants.map { VariantPlan($0, source: info) }
         var shared: Vips.Image? = nil
-        defer { if let shared { g_object_unref(shared) } }
+        defer { if let shared { clinic_vips_unref(shared) } }
         var sizes: [ImageSize] = []
         for plan in plans {
             // A crop fills its box exactly; only a scaled variant's height comes from libvips.
@@ -25,8 +24,8 @@ extension VariantEncoder {
             } else {
                 image = try lazyThumbnail(width: plan.width)
             }
-            sizes.append(ImageSize(width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image))))
-            g_object_unref(image)
+            sizes.append(ImageSize(width: Int(clinic_vips_width(image)), height: Int(clinic_vips_height(image))))
+            clinic_vips_unref(image)
         }
         return sizes
     }
