@@ -86,7 +86,7 @@ public enum ImageProcessor {
     /// found without loading it, so a build whose photos are all cached never loads it: the
     /// file the soname (`libvips.so.42`) names in the folder pkg-config gave for libvips when
     /// the program was built, resolved through its links, with its size and modification
-    /// time, e.g. `/usr/lib/x86_64-linux-gnu/libvips.so.42.16.1:2837792:1775433600.0`. An
+    /// time, e.g. `/usr/lib/x86_64-linux-gnu/libvips.so.42.16.1:2837792:1775453809.000000000`. An
     /// upgrade of libvips replaces that file, so the identity changes with it. When there is
     /// no such file (libvips installed elsewhere), libvips is loaded and its version is the
     /// identity instead.
@@ -121,7 +121,9 @@ public enum ImageProcessor {
         #else
         let modified = status.st_mtim
         #endif
-        return "\(String(cString: resolved)):\(status.st_size):\(modified.tv_sec).\(modified.tv_nsec)"
+        let nanoseconds = String(modified.tv_nsec)
+        let fraction = String(repeating: "0", count: max(0, 9 - nanoseconds.count)) + nanoseconds
+        return "\(String(cString: resolved)):\(status.st_size):\(modified.tv_sec).\(fraction)"
     }
 
     private static let readable: Set<String> = ["jpeg", "png", "webp", "gif", "tiff", "heif"]
