@@ -43,20 +43,20 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
         ),
+        // The C functions ClinicImages calls: the only code that calls libvips (and GLib,
+        // libwebp, libwebpmux: libwebpmux removes the metadata chunks libvips 8.14.1's webpsave
+        // writes despite strip=TRUE). CVips gives it libvips' headers; libvips itself is
+        // opened with dlopen the first time a photo is read, so the program neither needs it
+        // nor loads it to start (the shim asks the linker for --as-needed: vips_shim.c).
         .target(
             name: "CVipsShim",
-            dependencies: ["CVips"],
-            linkerSettings: [
-                // libwebpmux removes the metadata chunks libvips 8.14.1's webpsave writes
-                // despite strip=TRUE; libwebp itself is part of libvips' own dependencies.
-                .linkedLibrary("webpmux"),
-                .linkedLibrary("webp"),
-            ]
+            dependencies: ["CVips"]
         ),
         // Stage 5: images through libvips (decode, orient, resize, strip, encode) and their cache.
         .target(
             name: "ClinicImages",
-            dependencies: ["CVips", "CVipsShim"]
+            dependencies: ["CVipsShim"],
+            plugins: ["LocateVips"]
         ),
         // The template engine: Mustache compiled against Swift types (depends on nothing).
         .target(
@@ -119,6 +119,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "ThemeEmbedder"
+        ),
+        .plugin(
+            name: "LocateVips",
+            capability: .buildTool()
         ),
         .plugin(
             name: "EmbedTheme",

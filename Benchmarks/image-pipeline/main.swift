@@ -45,7 +45,7 @@ final class Progress: @unchecked Sendable {
     }
 }
 
-ImageProcessor.setUp()
+try ImageProcessor.setUp()
 let progress = Progress()
 let start = Date()
 DispatchQueue.concurrentPerform(iterations: workers) { _ in

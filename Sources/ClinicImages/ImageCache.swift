@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 /// Processed files kept between builds in `<site>/.clinicsite/cache/images/`, keyed by a hash
-/// of the source bytes, the variant and the libvips version, so a build where no image
-/// changed decodes no image.
+/// of the source bytes, the variant and the libvips file in use (`ImageProcessor.libraryIdentity`),
+/// so a build where no image changed decodes no image and does not even load libvips.
 ///
 /// Each entry is the encoded file itself, `<key>.<ext>` (`webp`, `jpg`, `png`), so a build can
 /// publish it with a hard link instead of a copy. Entries are written to a temporary file,
@@ -26,7 +26,8 @@ public final class ImageCache: Sendable {
     static let pipelineVersion = 2
 
     /// The key of `variant` of `source`: 32 hex digits, the `ImageHash` of the source's
-    /// fingerprint, the variant's settings, the libvips version and the pipeline's version.
+    /// fingerprint, the variant's settings, the libvips file (`ImageProcessor.libraryIdentity`)
+    /// and the pipeline's version.
     /// Its first 8 digits are the hash in published file names.
     public static func key(source: [UInt8], variant: ImageVariant) -> String {
         key(sourceHash: ImageHash(source), variant: variant)
@@ -34,7 +35,7 @@ public final class ImageCache: Sendable {
 
     /// The same key from the source's fingerprint, computed once for all of its variants.
     public static func key(sourceHash: ImageHash, variant: ImageVariant) -> String {
-        let text = "clinicimages-\(pipelineVersion);source=\(sourceHash.hex);vips=\(ImageProcessor.libraryVersion);\(variant.settings)"
+        let text = "clinicimages-\(pipelineVersion);source=\(sourceHash.hex);vips=\(ImageProcessor.libraryIdentity);\(variant.settings)"
         return ImageHash(Array(text.utf8)).hex
     }
 

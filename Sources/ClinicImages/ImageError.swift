@@ -13,6 +13,10 @@ public enum ImageError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooManyPixels(width: Int, height: Int, limit: Int)
     /// The variant asked for cannot be made (a width of 0, a quality of 101).
     case invalidVariant(String)
+    /// libvips is not installed (or not the version ClinicSite was built for); the reason,
+    /// e.g. "libvips could not be loaded (libvips.so.42: cannot open shared object file);
+    /// install libvips42".
+    case unavailable(String)
     /// libvips failed for another reason (out of memory, an encoder error); its reason.
     case failed(String)
 
@@ -28,6 +32,8 @@ public enum ImageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooManyPixels(let width, let height, let limit):
             "declares \(width) × \(height) pixels, more than the limit of \(ImageError.megapixels(limit)) megapixels; resize it before adding it"
         case .invalidVariant(let reason):
+            reason
+        case .unavailable(let reason):
             reason
         case .failed(let reason):
             "libvips could not process it: \(reason)"

@@ -1,7 +1,13 @@
-import CVips
 import CVipsShim
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Reads, resizes and encodes photos with libvips.
+/// Reads, resizes and encodes photos with libvips. libvips is opened the first time a photo
+/// is read, probed or encoded (`setUp`), not when the program starts: most builds decode no
+/// image.
 public enum ImageProcessor {
     /// The default pixel limit: 100 megapixels.
     public static let defaultPixelLimit = 100_000_000
@@ -10,14 +16,15 @@ public enum ImageProcessor {
     /// per core at a time, and libvips' decoders and encoders run on one thread each, so more
     /// threads per image only add switching; a caller encoding one image at a time may set
     /// the number of cores. Applies to the whole process.
+    /// 1 when libvips cannot be loaded.
     public static var threadsPerImage: Int {
         get {
-            setUp()
-            return Int(vips_concurrency_get())
+            guard case .success = started else { return 1 }
+            return Int(clinic_vips_concurrency())
         }
         set {
-            setUp()
-            vips_concurrency_set(Int32(max(1, newValue)))
+            guard case .success = started else { return }
+            clinic_vips_set_concurrency(Int32(max(1, newValue)))
         }
     }
 
@@ -68,20 +75,56 @@ public enum ImageProcessor {
         }
     }
 
-    /// The libvips version string, e.g. "8.14.1" (part of cache keys).
+    /// The libvips version string, e.g. "8.14.1"; loads libvips ("unavailable" when it cannot
+    /// be loaded).
     public static var libraryVersion: String {
-        String(cString: vips_version_string())
+        guard case .success = started else { return "unavailable" }
+        return String(cString: clinic_vips_version())
     }
 
-    /// Sets libvips up once per process: vips_init, one thread per image, no
+    /// Which libvips the program uses, for cache keys (`ImageCache.key`, `ImageCatalog`),
+    /// found without loading it, so a build whose photos are all cached never loads it: the
+    /// file the soname (`libvips.so.42`) names in the folder pkg-config gave for libvips when
+    /// the program was built, resolved through its links, with its size and modification
+    /// time, e.g. `/usr/lib/x86_64-linux-gnu/libvips.so.42.16.1:2837792:1775453809.000000000`. An
+    /// upgrade of libvips replaces that file, so the identity changes with it. When there is
+    /// no such file (libvips installed elsewhere), libvips is loaded and its version is the
+    /// identity instead.
+    public static let libraryIdentity: String = installedLibrary() ?? "version=\(libraryVersion)"
+
+    /// Sets libvips up once per process: dlopen, vips_init, one thread per image, no
     /// operation cache (so nothing grows across a 10,000-page build), and every loader
     /// blocked except JPEG, PNG, WebP, GIF, TIFF and HEIF. Idempotent, thread-safe; `probe`
-    /// and `encode` call it.
-    public static func setUp() {
-        _ = started
+    /// and `encode` call it. Throws when libvips cannot be loaded or started.
+    public static func setUp() throws(ImageError) {
+        try started.get()
     }
 
-    private static let started: Bool = clinic_vips_start(1) == 0
+    private static let started: Result<Void, ImageError> = {
+        switch clinic_vips_start(1) {
+        case 0: return .success(())
+        case -2: return .failure(.unavailable(clinic_vips_problem().map { String(cString: $0) } ?? "libvips could not be loaded"))
+        default: return .failure(.failed("libvips did not start: \(Vips.lastError())"))
+        }
+    }()
+
+    /// `libraryIdentity` from the file, or nil without one.
+    private static func installedLibrary() -> String? {
+        guard !VipsLibrary.directory.isEmpty else { return nil }
+        let path = VipsLibrary.directory + "/" + String(cString: clinic_vips_soname())
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        var status = stat()
+        guard stat(resolved, &status) == 0 else { return nil }
+        #if canImport(Darwin)
+        let modified = status.st_mtimespec
+        #else
+        let modified = status.st_mtim
+        #endif
+        let nanoseconds = String(modified.tv_nsec)
+        let fraction = String(repeating: "0", count: max(0, 9 - nanoseconds.count)) + nanoseconds
+        return "\(String(cString: resolved)):\(status.st_size):\(modified.tv_sec).\(fraction)"
+    }
 
     private static let readable: Set<String> = ["jpeg", "png", "webp", "gif", "tiff", "heif"]
 
@@ -105,7 +148,7 @@ public enum ImageProcessor {
         case .refused(let name): throw .unsupported(name)
         case .readable: break
         }
-        guard started else { throw .failed("libvips did not start: \(Vips.lastError())") }
+        try setUp()
         var header = ClinicVipsHeader()
         guard clinic_vips_read_header(buffer.baseAddress, buffer.count, &header) == 0 else {
             throw .corrupt(Vips.lastError())

@@ -1,4 +1,3 @@
-import CVips
 import CVipsShim
 
 /// Makes the variants of one source: one shared decode (to `VariantPlan.sharedWidth`, in
@@ -14,7 +13,7 @@ struct VariantEncoder {
     func encode(_ variants: [ImageVariant]) throws(ImageError) -> [EncodedImage] {
         let plans = variants.map { VariantPlan($0, source: info) }
         var shared: Vips.Image? = nil
-        defer { if let shared { g_object_unref(shared) } }
+        defer { if let shared { clinic_vips_unref(shared) } }
         if plans.contains(where: \.fromShared) {
             shared = try decode(width: VariantPlan.sharedWidth(info), height: nil, cropped: false)
         }
@@ -27,7 +26,7 @@ struct VariantEncoder {
         var results = [EncodedImage?](repeating: nil, count: variants.count)
         for plan in order {
             let image = try make(plan, shared: shared)
-            defer { g_object_unref(image) }
+            defer { clinic_vips_unref(image) }
             for index in members[plan] ?? [] {
                 results[index] = try save(image, variants[index])
             }
@@ -43,7 +42,7 @@ struct VariantEncoder {
             var plan = VariantPlan(variant, source: info)
             plan.fromShared = false
             let image = try make(plan, shared: nil)
-            defer { g_object_unref(image) }
+            defer { clinic_vips_unref(image) }
             results.append(try save(image, variant))
         }
         return results
@@ -90,10 +89,10 @@ struct VariantEncoder {
         guard clinic_vips_save(image, format, Int32(variant.quality), &buffer, &length) == 0, let buffer else {
             throw .failed(Vips.lastError())
         }
-        defer { g_free(buffer) }
+        defer { clinic_vips_free(buffer) }
         let bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
         return EncodedImage(
-            width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
+            width: Int(clinic_vips_width(image)), height: Int(clinic_vips_height(image)),
             format: variant.format, bytes: bytes)
     }
 }

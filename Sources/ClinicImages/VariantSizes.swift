@@ -1,4 +1,3 @@
-import CVips
 import CVipsShim
 
 extension VariantEncoder {
@@ -13,7 +12,7 @@ extension VariantEncoder {
     func sizes(_ variants: [ImageVariant]) throws(ImageError) -> [ImageSize] {
         let plans = variants.map { VariantPlan($0, source: info) }
         var shared: Vips.Image? = nil
-        defer { if let shared { g_object_unref(shared) } }
+        defer { if let shared { clinic_vips_unref(shared) } }
         var sizes: [ImageSize] = []
         for plan in plans {
             // A crop fills its box exactly; only a scaled variant's height comes from libvips.
@@ -31,9 +30,9 @@ extension VariantEncoder {
             } else {
                 image = try lazyThumbnail(width: plan.width)
             }
-            let (width, height) = (Int(vips_image_get_width(image)), Int(vips_image_get_height(image)))
+            let (width, height) = (Int(clinic_vips_width(image)), Int(clinic_vips_height(image)))
             sizes.append(turned ? ImageSize(width: height, height: width) : ImageSize(width: width, height: height))
-            g_object_unref(image)
+            clinic_vips_unref(image)
         }
         return sizes
     }

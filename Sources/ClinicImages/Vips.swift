@@ -1,11 +1,10 @@
-import CVips
 import CVipsShim
 
 /// The few steps of driving libvips from Swift. Every image is owned by exactly one caller:
 /// `then` releases its input whether the operation worked or not, and the last owner releases
-/// the last image with `g_object_unref`.
+/// the last image with `clinic_vips_unref`.
 enum Vips {
-    typealias Image = UnsafeMutablePointer<VipsImage>
+    typealias Image = OpaquePointer
 
     /// Height meaning "as tall as the aspect ratio makes it".
     static let unbounded: Int32 = 10_000_000
@@ -16,7 +15,7 @@ enum Vips {
         _ failure: (String) -> ImageError,
         _ operation: (Image, UnsafeMutablePointer<Image?>) -> Int32
     ) throws(ImageError) -> Image {
-        defer { g_object_unref(input) }
+        defer { clinic_vips_unref(input) }
         return try make(failure, { output in operation(input, output) })
     }
 
@@ -28,7 +27,7 @@ enum Vips {
         var output: Image? = nil
         let status = operation(&output)
         guard status == 0, let output else {
-            if let output { g_object_unref(output) }
+            if let output { clinic_vips_unref(output) }
             throw failure(lastError())
         }
         return output
@@ -36,15 +35,14 @@ enum Vips {
 
     /// Copies `input` into memory (decoding it, so a damaged file fails here).
     static func inMemory(_ input: Image, _ out: UnsafeMutablePointer<Image?>) -> Int32 {
-        out.pointee = vips_image_copy_memory(input)
-        return out.pointee == nil ? -1 : 0
+        clinic_vips_copy_memory(input, out)
     }
 
     /// libvips's last error as one line, and the error buffer cleared. The buffer is shared by
     /// every thread: when two images fail at the same moment a line may name the other one.
     static func lastError() -> String {
-        guard let copy = vips_error_buffer_copy() else { return "no reason given" }
-        defer { g_free(copy) }
+        guard let copy = clinic_vips_error() else { return "no reason given" }
+        defer { clinic_vips_free(copy) }
         let lines = String(cString: copy).split(whereSeparator: \.isNewline).map(oneLine)
         return lines.first(where: { !$0.isEmpty }) ?? "no reason given"
     }

@@ -37,7 +37,7 @@ public final class ImageCatalog: Sendable {
         var stamp: FileStamp { FileStamp(size: size, modified: modified, inode: inode) }
     }
 
-    /// The stored form: the libvips version the sizes were worked out with, and the entries.
+    /// The stored form: the libvips the sizes were worked out with (`ImageProcessor.libraryIdentity`), and the entries.
     private struct Stored: Codable {
         var version: Int
         var vips: String
@@ -102,7 +102,7 @@ public final class ImageCatalog: Sendable {
             guard state.changed || entries.count != state.entries.count else { return nil }
             state.entries = entries
             state.changed = false
-            return Stored(version: Self.version, vips: ImageProcessor.libraryVersion, sources: entries)
+            return Stored(version: Self.version, vips: ImageProcessor.libraryIdentity, sources: entries)
         }
         guard let stored else { return }
         let encoder = JSONEncoder()
@@ -125,7 +125,7 @@ public final class ImageCatalog: Sendable {
         state.loaded = true
         guard let folder, let bytes = try? FileSystem.readBytes(folder + "/" + Self.fileName),
               let stored = try? JSONDecoder().decode(Stored.self, from: Data(bytes)),
-              stored.version == Self.version, stored.vips == ImageProcessor.libraryVersion else { return }
+              stored.version == Self.version, stored.vips == ImageProcessor.libraryIdentity else { return }
         state.entries = stored.sources
     }
 

@@ -23,10 +23,14 @@ enum Binary {
         return fromSource
     }()
 
-    static func run(_ arguments: [String], in folder: String) throws -> CommandResult {
+    /// Runs the binary in `folder`, with `environment` added to the test's own.
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let output = Pipe()
         let errors = Pipe()

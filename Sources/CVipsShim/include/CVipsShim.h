@@ -1,17 +1,52 @@
 #ifndef CLINICSITE_CVIPSSHIM_H
 #define CLINICSITE_CVIPSSHIM_H
 /*
- * Non-variadic wrappers around the libvips calls ClinicImages needs: Swift cannot call
- * libvips' variadic API (vips_thumbnail_buffer(..., NULL)). Each function returns 0 on
- * success and -1 on failure with libvips' error buffer set; an image it gives through `out`
- * belongs to the caller, who releases it with g_object_unref, and a buffer with g_free.
+ * Every libvips call ClinicImages makes, as plain C functions: Swift cannot call libvips'
+ * variadic API (vips_thumbnail_buffer(..., NULL)), and libvips is not linked into the program
+ * but opened with dlopen the first time a photo is read (clinic_vips_load), so only this
+ * shim calls it. Each operation returns 0 on success and -1 on failure with libvips' error
+ * buffer set (clinic_vips_error); an image it gives through `out` belongs to the caller, who
+ * releases it with clinic_vips_unref, and a buffer with clinic_vips_free.
+ *
+ * The header names no libvips type beyond the opaque image, so nothing that includes it can
+ * call libvips directly.
  */
 #include <stddef.h>
-#include <vips/vips.h>
 
-/* Starts libvips once: vips_init, `concurrency` worker threads per pipeline, no operation
-   cache, and every loader blocked except JPEG, PNG, WebP, GIF, TIFF and HEIF. */
+typedef struct _VipsImage VipsImage;
+
+/* The file clinic_vips_load opens, e.g. "libvips.so.42": the soname of the libvips the
+   headers were compiled against. Does not load it. */
+const char *clinic_vips_soname(void);
+
+/* Opens libvips and resolves every function the shim calls, once per process and
+   thread-safe; 0, or -1 with the reason in clinic_vips_problem. */
+int clinic_vips_load(void);
+
+/* Why libvips could not be loaded or started, e.g. "libvips could not be loaded
+   (libvips.so.42: cannot open shared object file); install libvips42"; NULL when nothing
+   went wrong. */
+const char *clinic_vips_problem(void);
+
+/* Starts libvips once (loading it first): vips_init, `concurrency` worker threads per
+   pipeline, no operation cache, and every loader blocked except JPEG, PNG, WebP, GIF, TIFF
+   and HEIF. 0; -2 when libvips could not be loaded or is not the ABI the shim was built for
+   (clinic_vips_problem says why); -1 when vips_init failed (clinic_vips_error). */
 int clinic_vips_start(int concurrency);
+
+/* The calls between operations; only after clinic_vips_start succeeded. */
+void clinic_vips_unref(VipsImage *image);
+void clinic_vips_free(void *buffer);
+int clinic_vips_width(VipsImage *image);
+int clinic_vips_height(VipsImage *image);
+int clinic_vips_concurrency(void);
+void clinic_vips_set_concurrency(int threads);
+/* libvips' version, e.g. "8.14.1". */
+const char *clinic_vips_version(void);
+/* vips_image_copy_memory: decodes `in` into memory. */
+int clinic_vips_copy_memory(VipsImage *in, VipsImage **out);
+/* libvips' error buffer, cleared; the caller frees it with clinic_vips_free. */
+char *clinic_vips_error(void);
 
 /* What the header says, read without decoding pixels. */
 typedef struct {
