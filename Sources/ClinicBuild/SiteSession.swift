@@ -59,9 +59,9 @@ public final class SiteSession: Sendable {
         images.remember(site)
         // The first photo decoded in a process waits for libvips to start (its loaders, its
         // types): in `serve`, on a site with photos, that is done now, off the path of the
-        // save that brings a new photo.
+        // save that brings a new photo (a libvips that cannot be loaded says so with that photo).
         if deferring, images.makesFiles, !site.images.sources.isEmpty {
-            DispatchQueue.global(qos: .utility).async { ImageProcessor.setUp() }
+            DispatchQueue.global(qos: .utility).async { try? ImageProcessor.setUp() }
         }
         return report
     }
