@@ -55,7 +55,7 @@ let package = Package(
         // Stage 5: images through libvips (decode, orient, resize, strip, encode) and their cache.
         .target(
             name: "ClinicImages",
-            dependencies: ["CVipsShim"],
+            dependencies: ["ClinicBase", "CVipsShim"],
             plugins: ["LocateVips"]
         ),
         // The template engine: Mustache compiled against Swift types (depends on nothing).

@@ -1,3 +1,4 @@
+import ClinicBase
 import CVipsShim
 #if canImport(Glibc)
 import Glibc
@@ -114,16 +115,11 @@ public enum ImageProcessor {
         let path = VipsLibrary.directory + "/" + String(cString: clinic_vips_soname())
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
-        var status = stat()
-        guard stat(resolved, &status) == 0 else { return nil }
-        #if canImport(Darwin)
-        let modified = status.st_mtimespec
-        #else
-        let modified = status.st_mtim
-        #endif
-        let nanoseconds = String(modified.tv_nsec)
+        let file = String(cString: resolved)
+        guard let stamp = FileSystem.stamp(atPath: file) else { return nil }
+        let nanoseconds = String(stamp.modified % 1_000_000_000)
         let fraction = String(repeating: "0", count: max(0, 9 - nanoseconds.count)) + nanoseconds
-        return "\(String(cString: resolved)):\(status.st_size):\(modified.tv_sec).\(fraction)"
+        return "\(file):\(stamp.size):\(stamp.modified / 1_000_000_000).\(fraction)"
     }
 
     private static let readable: Set<String> = ["jpeg", "png", "webp", "gif", "tiff", "heif"]
