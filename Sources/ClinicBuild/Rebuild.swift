@@ -91,11 +91,9 @@ public enum Rebuild {
         var now = changed
         var later: [Output] = []
         if let saved, !themeChanged {
-            now = changed.filter { $0.view.shows(saved, chromeChanged: views.chromeChanged) }
-            later = changed.filter { !$0.view.shows(saved, chromeChanged: views.chromeChanged) }
+            (now, later) = changed.divided { $0.view.shows(saved, chromeChanged: views.chromeChanged) }
         } else if deferImages {
-            now = changed.filter { !$0.view.isImage }
-            later = changed.filter(\.view.isImage)
+            (later, now) = changed.divided(by: \.view.isImage)
         }
         let decodedBefore = images.decodedCount
         let cpu = try write(now, theme: theme, images: images, site: site, parallel: parallel, into: sink)
@@ -112,8 +110,7 @@ public enum Rebuild {
         }
         guard failures.isEmpty else { throw BuildFailure(failures) }
         let state = BuildState(site: site, theme: theme, views: views, themeWarnings: themeWarnings)
-        let laterPages = later.filter { !$0.view.isImage }
-        let laterImages = later.filter(\.view.isImage)
+        let (laterImages, laterPages) = later.divided(by: \.view.isImage)
         var report = RebuildReport(rendered: now.map(\.key).sorted(), removed: removed,
                                    deferred: laterPages.isEmpty ? nil : DeferredOutputs(laterPages, theme: theme, images: images, site: site),
                                    pageCount: views.pageCount, fileCount: views.fileCount, warnings: state.warnings,
@@ -178,5 +175,17 @@ extension SiteViews {
     /// Every output file.
     public var fileCount: Int {
         aftercare.count + listings.count + others.count
+    }
+}
+
+private extension Array {
+    /// The elements for which `belongs` is true, and the others, each in order (one pass).
+    func divided(by belongs: (Element) -> Bool) -> (matching: [Element], others: [Element]) {
+        var matching: [Element] = []
+        var others: [Element] = []
+        for element in self {
+            if belongs(element) { matching.append(element) } else { others.append(element) }
+        }
+        return (matching, others)
     }
 }
