@@ -85,17 +85,36 @@ package enum FileSystem {
 
     /// The entries of a folder (no `.` or `..`), sorted by byte order so walks are deterministic.
     package static func contentsOfDirectory(_ path: String) throws -> [String] {
+        try entries(ofDirectory: path).map(\.name)
+    }
+
+    /// The entries of a folder (no `.` or `..`) with their kinds, sorted by byte order: the
+    /// kind the folder records for each (no `lstat` per entry, except on a file system that
+    /// records none), not following symlinks, like ``kind(atPath:)``.
+    package static func entries(ofDirectory path: String) throws -> [(name: String, kind: Kind)] {
         guard let dir = opendir(path) else { throw Failure(operation: "reading folder", path: path, code: errno) }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            names.append(name)
+            let kind: Kind? = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK): .symlink
+            case Int32(DT_UNKNOWN): FileSystem.kind(atPath: path + "/" + name)
+            default: .other
+            }
+            // Gone between the listing and the lstat: not an entry any more.
+            guard let kind else { continue }
+            entries.append((name, kind))
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // The UTF-8 views compared in place: an array per comparison made listing a folder of
+        // 600 photos' files a millisecond.
+        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return entries
     }
 
     /// Reads a whole file.
@@ -221,12 +240,17 @@ package enum FileSystem {
     /// Removes a file, a symlink or a whole folder tree. Symlinks are removed, never followed.
     package static func removeTree(_ path: String) throws {
         guard let kind = kind(atPath: path) else { return }
+        try removeTree(path, kind: kind)
+    }
+
+    /// `removeTree` of an entry whose kind is known (from its folder's listing).
+    package static func removeTree(_ path: String, kind: Kind) throws {
         if kind == .directory {
-            for name in try contentsOfDirectory(path) {
-                try removeTree(path + "/" + name)
+            for entry in try entries(ofDirectory: path) {
+                try removeTree(path + "/" + entry.name, kind: entry.kind)
             }
             if rmdir(path) != 0 { throw Failure(operation: "removing folder", path: path, code: errno) }
-        } else if unlink(path) != 0 {
+        } else if unlink(path) != 0 && errno != ENOENT {
             throw Failure(operation: "removing", path: path, code: errno)
         }
     }

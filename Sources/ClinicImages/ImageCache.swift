@@ -1,4 +1,6 @@
+import ClinicBase
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,9 +37,26 @@ public final class ImageCache: Sendable {
 
     /// The same key from the source's fingerprint, computed once for all of its variants.
     public static func key(sourceHash: ImageHash, variant: ImageVariant) -> String {
+        let id = KeyID(sourceHash: sourceHash, variant: variant)
+        if let key = knownKeys.withLock({ $0[id] }) { return key }
         let text = "clinicimages-\(pipelineVersion);source=\(sourceHash.hex);vips=\(ImageProcessor.libraryIdentity);\(variant.settings)"
-        return ImageHash(Array(text.utf8)).hex
+        let key = ImageHash(Array(text.utf8)).hex
+        knownKeys.withLock { known in
+            // A long `serve` of photos replaced again and again: start over now and then.
+            if known.count >= 100_000 { known.removeAll() }
+            known[id] = key
+        }
+        return key
     }
+
+    private struct KeyID: Hashable {
+        let sourceHash: ImageHash
+        let variant: ImageVariant
+    }
+
+    /// Keys worked out so far in this process: a build asks for each one several times (the
+    /// file's name, the cache's entry, what the cache keeps).
+    private static let knownKeys = Mutex<[KeyID: String]>([:])
 
     /// The file an entry is kept in (it may not exist).
     public func path(_ key: String, format: ImageFormat) -> String {
@@ -70,7 +89,7 @@ public final class ImageCache: Sendable {
     /// use), and any temporary file a stopped build left. Files the cache did not make are
     /// left alone.
     public func prune(keeping keep: Set<String>) throws {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        guard let names = try? FileSystem.contentsOfDirectory(folder) else { return }
         for name in names {
             let key = String(name.prefix(32))
             guard ImageCache.isKey(key), name.utf8.count > 33, name.utf8.dropFirst(32).first == UInt8(ascii: ".") else { continue }
@@ -78,7 +97,7 @@ public final class ImageCache: Sendable {
             let isEntry = ImageCache.extensions.contains(String(rest)) || rest == "cimg"
             let isLeftover = rest.hasSuffix(".tmp")
             if isLeftover || (isEntry && !keep.contains(key)) {
-                try FileManager.default.removeItem(atPath: "\(folder)/\(name)")
+                try FileSystem.removeTree("\(folder)/\(name)")
             }
         }
     }

@@ -62,6 +62,8 @@ public struct SiteImages: Sendable, Equatable {
         let byPath = grouped
         let files = Dictionary(parts.media.map { ($0.outputPath, $0) }) { first, _ in first }
         let paths = byPath.keys.sorted()
+        // Read before the photos are looked up on every core, so none waits for another to read it.
+        catalog.load()
         let found = parallelMap(paths) { path -> Result<ImageSource, ImageProblem>? in
             guard let file = files[path] else { return nil }
             return source(file, uses: byPath[path]!, catalog: catalog)

@@ -114,19 +114,19 @@ public struct OutputFolder: Sendable {
     private func readManifest(_ markerPath: String) -> Set<String> {
         guard let bytes = try? FileSystem.readBytes(markerPath) else { return [] }
         var manifest: Set<String> = [OutputFolder.markerName]
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-            manifest.insert(String(line))
+        for line in bytes.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            manifest.insert(String(decoding: line, as: UTF8.self))
         }
         return manifest
     }
 
     private func collectFiles(_ relative: String, into foreign: inout [String], skip manifest: Set<String>) {
         let absolute = relative.isEmpty ? path : Path.join(path, relative)
-        guard let names = try? FileSystem.contentsOfDirectory(absolute) else { return }
-        for name in names {
+        guard let entries = try? FileSystem.entries(ofDirectory: absolute) else { return }
+        for (name, kind) in entries {
             let child = relative.isEmpty ? name : relative + "/" + name
             if relative.isEmpty, OutputFolder.keptFiles.contains(name) { continue }
-            if FileSystem.kind(atPath: Path.join(path, child)) == .directory {
+            if kind == .directory {
                 collectFiles(child, into: &foreign, skip: manifest)
             } else if !manifest.contains(child) {
                 foreign.append(child)
@@ -159,8 +159,8 @@ public struct OutputFolder: Sendable {
     /// last, so a build killed in the middle leaves a folder the next build still recognises
     /// as its own and removes.
     package static func removeMarkedFolder(_ folder: String) throws {
-        for name in try FileSystem.contentsOfDirectory(folder) where name != markerName {
-            try FileSystem.removeTree(Path.join(folder, name))
+        for entry in try FileSystem.entries(ofDirectory: folder) where entry.name != markerName {
+            try FileSystem.removeTree(Path.join(folder, entry.name), kind: entry.kind)
         }
         try FileSystem.removeTree(folder)
     }

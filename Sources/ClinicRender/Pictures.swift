@@ -29,30 +29,39 @@ struct Pictures: Sendable {
     /// hash of the settings, the path's parts, percent-encoding) for every file on every save
     /// in `serve` was two thirds of a save's time on a site with 100 photos.
     static func names(_ source: ImageSource, _ variant: ImageVariant) -> Names {
-        let id = NamesID(photo: source.file.outputPath, hash: source.facts.hash, variant: variant)
-        if let known = knownNames.withLock({ $0[id] }) { return known }
+        let id = SourceID(photo: source.file.outputPath, hash: source.facts.hash)
+        let table = knownNames.withLock { $0[id] }
+        if let names = table?[variant] { return names }
+        var names = table ?? [:]
+        // Every variant the photo is published at, at once: the path's parts are worked out
+        // once for all of them.
         let path = source.file.outputPath
-        let key = ImageCache.key(sourceHash: source.facts.hash, variant: variant)
-        let size = source.size(of: variant)
-        let sizeText = variant.crop == .none ? "\(size.width)" : "\(size.width)x\(size.height)"
-        let name = "\(Path.stem(of: path)).\(key.prefix(8)).\(sizeText).\(variant.format.fileExtension)"
-        let output = Path.parent(of: path) == "." ? name : Path.parent(of: path) + "/" + name
-        let names = Names(key: key, path: output, encoded: encoded(output))
+        let parent = Path.parent(of: path)
+        let (folder, encodedFolder) = parent == "." ? ("", "") : (parent + "/", encoded(parent) + "/")
+        let stem = Path.stem(of: path)
+        let encodedStem = encoded(stem)
+        for wanted in Set(source.variants + [variant]) where names[wanted] == nil {
+            let key = ImageCache.key(sourceHash: source.facts.hash, variant: wanted)
+            let size = source.size(of: wanted)
+            let sizeText = wanted.crop == .none ? String(size.width) : String(size.width) + "x" + String(size.height)
+            let suffix = "." + key.prefix(8) + "." + sizeText + "." + wanted.format.fileExtension
+            names[wanted] = Names(key: key, path: folder + stem + suffix, encoded: encodedFolder + encodedStem + suffix)
+        }
         knownNames.withLock { known in
             // A long `serve` of photos replaced again and again: start over now and then.
-            if known.count >= 100_000 { known.removeAll() }
+            if known.count >= 20_000 { known.removeAll() }
             known[id] = names
         }
-        return names
+        return names[variant]!
     }
 
-    private struct NamesID: Hashable {
+    /// A photo at one path with one content.
+    private struct SourceID: Hashable {
         let photo: String
         let hash: ImageHash
-        let variant: ImageVariant
     }
 
-    private static let knownNames = Mutex<[NamesID: Names]>([:])
+    private static let knownNames = Mutex<[SourceID: [ImageVariant: Names]]>([:])
 
     /// Every processed file of the site, by output path.
     func files() -> [String: ImageFileView] {
@@ -122,6 +131,11 @@ struct Pictures: Sendable {
     /// A path with every byte but unreserved characters and `/` percent-encoded, so a name
     /// with spaces or commas is one entry of a `srcset`.
     static func encoded(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { URLText.queryEncode(String($0)) }.joined(separator: "/")
+        // Most names need no encoding: letters, digits, `-._~` and `/`.
+        if path.utf8.allSatisfy({ byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
+        }) { return path }
+        return path.split(separator: "/", omittingEmptySubsequences: false).map { URLText.queryEncode(String($0)) }.joined(separator: "/")
     }
 }

@@ -75,7 +75,7 @@ struct PhotoCommandTests {
         let demo = try TemporaryFolder.demoWithPhonePhotos()
         #expect(try Binary.run(["build"], in: demo.root).status == 0)
         let cold = try demo.files(under: "site")
-        #expect(demo.exists(".clinicsite/cache/images/sources.json"))
+        #expect(demo.exists(".clinicsite/cache/images/sources.tsv"))
 
         let warm = try Binary.run(["build"], in: demo.root)
         #expect(warm.output.contains("; 8 images, 0 processed\n"), "\(warm.output)")
