@@ -132,7 +132,7 @@ public enum ProbeMethod: String, Sendable {
     case get = "GET"
 }
 
-/// Sends one request and reports how it went. ``URLSessionProbe`` is the real one.
+/// Sends one request and reports how it went. ``CurlProbe`` is the real one.
 public protocol LinkProbe: Sendable {
     /// Requests `url` with `method`, following redirects, waiting at most `timeout` seconds.
     func probe(_ url: String, method: ProbeMethod, timeout: Double) async -> ProbeOutcome

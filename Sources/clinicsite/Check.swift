@@ -43,7 +43,7 @@ struct Check: AsyncParsableCommand {
         var diagnostics = result.diagnostics
         if external, result.built, !result.externalLinks.isEmpty {
             let configuration = ExternalLinkChecker.Configuration(timeout: timeout, retries: retries)
-            let probe = URLSessionProbe(perHost: configuration.perHost, timeout: configuration.timeout)
+            let probe = CurlProbe()
             diagnostics += await ExternalLinkChecker.check(result.externalLinks, configuration: configuration, probe: probe)
             diagnostics.sort()
         }

@@ -1,4 +1,5 @@
 import ClinicBase
+import ClinicCheck
 import ClinicSiteTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
@@ -119,5 +120,36 @@ struct ExternalCheckTests {
         #expect(result.status == 0)
         #expect(result.lines == ["Checked 4 pages, 0 links within the site (11 external not checked; --external checks them): 0 errors, 0 warnings"])
         #expect(try await server.stats().requests.isEmpty)
+    }
+
+    @Test("libcurl (and the TLS, Kerberos and LDAP libraries behind it) is loaded by check --external only")
+    func libcurlOnlyWhenNeeded() async throws {
+        let server = try LinkServer(slow: 0)
+        let site = try site(linkingTo: server)
+        let version = try LoadedLibraries(["--version"], in: site.root)
+        #expect(version.result.status == 0)
+        #expect(version.contains("libc.so"), "LD_DEBUG reported nothing: \(version.files)")
+        let offline = try LoadedLibraries(["check"], in: site.root)
+        #expect(offline.result.status == 0, "\(offline.result.errors)")
+        for run in [version, offline] {
+            #expect(!run.contains("libcurl"), "\(run.result.output): libcurl was loaded")
+            #expect(!run.contains("libFoundationNetworking"))
+        }
+        let external = try LoadedLibraries(["check", "--external", "--timeout", "1", "--retries", "0"], in: site.root)
+        #expect(external.result.output.contains("11 external links"), "\(external.result.output)\(external.result.errors)")
+        #expect(external.contains("libcurl.so.4"), "\(external.files)")
+    }
+
+    @Test("the probe tells a refused connection, an address that is not http(s) and a status apart")
+    func probeOutcomes() async throws {
+        let server = try LinkServer(slow: 0)
+        let probe = CurlProbe()
+        #expect(await probe.probe(server.url("/ok"), method: .head, timeout: 5) == .status(200, "OK"))
+        #expect(await probe.probe(server.url("/missing"), method: .get, timeout: 5) == .status(404, "Not Found"))
+        #expect(await probe.probe(server.url("/head-refused"), method: .head, timeout: 5) == .status(405, "Method Not Allowed"))
+        // Port 1 on the loopback: nothing listens there.
+        #expect(await probe.probe("http://127.0.0.1:1/", method: .head, timeout: 5) == .failed("the connection was refused"))
+        #expect(await probe.probe("ftp://127.0.0.1/file", method: .head, timeout: 5) == .failed("not a valid address"))
+        #expect(CurlProbe.reason(299) == "Success" && CurlProbe.reason(599) == "Server error")
     }
 }

@@ -15,7 +15,9 @@ dies cannot leave it running.
 """
 import json
 import os
+import select
 import signal
+import socket
 import sys
 import threading
 import time
@@ -41,7 +43,18 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def answered(self):
+        """The request is no longer in flight: called before the first byte of the answer
+        goes out (a client may send its next request as soon as it has read the answer, before
+        this thread would get to its `finally`)."""
+        global in_flight
+        if getattr(self, "counted", False):
+            with lock:
+                in_flight -= 1
+            self.counted = False
+
     def answer(self, status, body=b"ok\n", send_body=True):
+        self.answered()
         self.send_response(status)
         self.send_header("Content-Type", "text/plain")
         self.send_header("Content-Length", str(len(body)))
@@ -65,13 +78,20 @@ class Handler(BaseHTTPRequestHandler):
             count = sum(n for k, n in requests.items() if k.endswith(" " + path))
             in_flight += 1
             most_in_flight = max(most_in_flight, in_flight)
+        self.counted = True
         try:
             if path == "/ok":
                 self.answer(200, send_body=send_body)
             elif path == "/missing":
                 self.answer(404, b"not here\n", send_body)
             elif path == "/slow":
-                time.sleep(SLOW)
+                # In flight while the client waits: a client that gave up (closed the
+                # connection) no longer counts, so most_in_flight is what clients have open.
+                deadline = time.monotonic() + SLOW
+                while time.monotonic() < deadline:
+                    readable, _, _ = select.select([self.connection], [], [], 0.05)
+                    if readable and self.connection.recv(1, socket.MSG_PEEK) == b"":
+                        return
                 self.answer(200, send_body=send_body)
             elif path == "/head-refused":
                 self.answer(405 if self.command == "HEAD" else 200, send_body=send_body)
@@ -85,8 +105,7 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
-            with lock:
-                in_flight -= 1
+            self.answered()
 
     def do_HEAD(self):
         self.handle_request(send_body=False)
