@@ -50,13 +50,13 @@ let package = Package(
         // nor loads it to start (the shim asks the linker for --as-needed: vips_shim.c).
         .target(
             name: "CVipsShim",
-            dependencies: ["CVips"]
+            dependencies: ["CVips", "CClinicSupport"]
         ),
         // libcurl for `check --external`, opened with dlopen when the first external link is
         // checked (it and the libraries behind it took 23 ms of every start of the program
         // when Foundation's URLSession linked it in). Only its headers are used to build
         // (libcurl4-openssl-dev): nothing links to it.
-        .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CCurlShim", dependencies: ["CClinicSupport"]),
         // Stage 5: images through libvips (decode, orient, resize, strip, encode) and their cache.
         .target(
             name: "ClinicImages",

@@ -1,5 +1,6 @@
 #define CURL_DISABLE_TYPECHECK 1
 #include "CCurlShim.h"
+#include <CClinicSupport.h>
 #include <curl/curl.h>
 #include <dlfcn.h>
 #include <pthread.h>
@@ -39,22 +40,14 @@ const char *clinic_curl_soname(void) {
 
 static void load(void) {
     const char *name = clinic_curl_soname();
-    void *handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (handle == NULL) {
-        const char *reason = dlerror();
-        char first[256];
-        snprintf(first, sizeof first, "%s", reason != NULL ? reason : name);
-        char *colon = strchr(first, ':');
-        if (colon != NULL && (colon = strchr(colon + 1, ':')) != NULL) *colon = 0;
-        snprintf(load_error, sizeof load_error, "libcurl could not be loaded (%s); install libcurl%d", first, CLINIC_CURL_ABI);
-        return;
-    }
+    char package[32];
+    snprintf(package, sizeof package, "libcurl%d", CLINIC_CURL_ABI);
+    void *handle = clinicsite_open_library(name, "libcurl", package, load_error, sizeof load_error);
+    if (handle == NULL) return;
 #define CLINIC_CURL_RESOLVE(symbol)                                                            \
-    api.symbol = (__typeof__(symbol) *)dlsym(handle, #symbol);                                 \
+    api.symbol = (__typeof__(symbol) *)clinicsite_library_symbol(handle, name, #symbol, "libcurl", package, \
+                                                                 load_error, sizeof load_error); \
     if (api.symbol == NULL) {                                                                  \
-        snprintf(load_error, sizeof load_error,                                                \
-                 "libcurl could not be loaded (%s has no function %s); install libcurl%d",    \
-                 name, #symbol, CLINIC_CURL_ABI);                                              \
         dlclose(handle);                                                                       \
         return;                                                                                \
     }

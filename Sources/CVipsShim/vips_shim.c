@@ -1,4 +1,5 @@
 #include "CVipsShim.h"
+#include <CClinicSupport.h>
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -57,26 +58,16 @@ const char *clinic_vips_soname(void) {
 
 static void load(void) {
     const char *name = clinic_vips_soname();
-    void *handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (handle == NULL) {
-        const char *reason = dlerror();
-        /* "libvips.so.42: cannot open shared object file: No such file or directory" */
-        char first[256];
-        snprintf(first, sizeof first, "%s", reason != NULL ? reason : name);
-        char *colon = strchr(first, ':');
-        if (colon != NULL && (colon = strchr(colon + 1, ':')) != NULL) *colon = 0;
-        snprintf(load_error, sizeof load_error,
-                 "libvips could not be loaded (%s); install libvips%d", first, CLINIC_VIPS_ABI);
-        return;
-    }
+    char package[32];
+    snprintf(package, sizeof package, "libvips%d", CLINIC_VIPS_ABI);
+    void *handle = clinicsite_open_library(name, "libvips", package, load_error, sizeof load_error);
+    if (handle == NULL) return;
     /* dlsym on the handle searches libvips and the libraries it needs (GLib, GObject,
        libwebp, libwebpmux), so one handle resolves every function. */
 #define CLINIC_VIPS_RESOLVE(symbol)                                                          \
-    api.symbol = (__typeof__(symbol) *)dlsym(handle, #symbol);                               \
+    api.symbol = (__typeof__(symbol) *)clinicsite_library_symbol(handle, name, #symbol, "libvips", package, \
+                                                                 load_error, sizeof load_error); \
     if (api.symbol == NULL) {                                                                \
-        snprintf(load_error, sizeof load_error,                                              \
-                 "libvips could not be loaded (%s has no function %s); install libvips%d",  \
-                 name, #symbol, CLINIC_VIPS_ABI);                                            \
         dlclose(handle);                                                                     \
         memset(&api, 0, sizeof api);                                                         \
         return;                                                                              \
