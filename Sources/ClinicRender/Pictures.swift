@@ -132,10 +132,7 @@ struct Pictures: Sendable {
     /// with spaces or commas is one entry of a `srcset`.
     static func encoded(_ path: String) -> String {
         // Most names need no encoding: letters, digits, `-._~` and `/`.
-        if path.utf8.allSatisfy({ byte in
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
-        }) { return path }
+        if path.utf8.allSatisfy({ $0 == UInt8(ascii: "/") || URLText.isUnreserved($0) }) { return path }
         return path.split(separator: "/", omittingEmptySubsequences: false).map { URLText.queryEncode(String($0)) }.joined(separator: "/")
     }
 }
