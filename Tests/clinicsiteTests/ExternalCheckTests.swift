@@ -139,17 +139,4 @@ struct ExternalCheckTests {
         #expect(external.result.output.contains("11 external links"), "\(external.result.output)\(external.result.errors)")
         #expect(external.contains("libcurl.so.4"), "\(external.files)")
     }
-
-    @Test("the probe tells a refused connection, an address that is not http(s) and a status apart")
-    func probeOutcomes() async throws {
-        let server = try LinkServer(slow: 0)
-        let probe = CurlProbe()
-        #expect(await probe.probe(server.url("/ok"), method: .head, timeout: 5) == .status(200, "OK"))
-        #expect(await probe.probe(server.url("/missing"), method: .get, timeout: 5) == .status(404, "Not Found"))
-        #expect(await probe.probe(server.url("/head-refused"), method: .head, timeout: 5) == .status(405, "Method Not Allowed"))
-        // Port 1 on the loopback: nothing listens there.
-        #expect(await probe.probe("http://127.0.0.1:1/", method: .head, timeout: 5) == .failed("the connection was refused"))
-        #expect(await probe.probe("ftp://127.0.0.1/file", method: .head, timeout: 5) == .failed("not a valid address"))
-        #expect(CurlProbe.reason(299) == "Success" && CurlProbe.reason(599) == "Server error")
-    }
 }
