@@ -53,6 +53,7 @@ struct ServeCommandTests {
         defer { server.kill() }
         #expect(server.waitForExit(within: 20) == 1)
         #expect(server.errors.contains("error: cannot listen on http://127.0.0.1:\(blocker.port): the port is in use"))
+        #expect(!server.output.contains("Built"), "the port is checked before building: \(server.output)")
     }
 
     @Test("--host 0.0.0.0 warns and shows the network address as a QR code")

@@ -60,15 +60,17 @@ public struct PreviewServer: ServiceLifecycle.Service {
         try await ServiceGroup(configuration: configuration).run()
     }
 
-    /// Builds once, listens, then rebuilds on changes until graceful shutdown.
+    /// Chooses the port, builds once, listens, then rebuilds on changes until graceful shutdown.
     public func run() async throws {
         let report = self.report
         let rebuilder = Rebuilder(folder: configuration.folder, options: configuration.buildOptions, site: site, hub: hub) {
             report(.imagesMade($0))
         }
-        report(.built(await rebuilder.rebuild()))
+        // The port first: a taken one is an error before any work starts (a first build of a
+        // site with photos leaves them to be made on other threads, which an exit would cut).
         let host = configuration.host
         let port = try choosePort()
+        report(.built(await rebuilder.rebuild()))
         let machineAddresses = NetworkInterfaces.addresses()
         let policy = HostPolicy(boundHost: host, machineAddresses: machineAddresses.map(\.text),
                                 machineNames: NetworkInterfaces.names())
