@@ -17,6 +17,18 @@ public struct ListingEntry: Equatable, Sendable {
     /// `serve` lists all of them for the sitemap.
     public var path: String { fields.value.path }
 
+    /// True when the page came from one of `files` (a save names one or two: they are compared
+    /// in place, without hashing the page's path or taking a copy of it).
+    public func isFrom(_ files: Set<String>) -> Bool {
+        files.count > 4 ? files.contains(fields.value.source) : files.contains { $0 == fields.value.source }
+    }
+
+    /// True when both entries give the same address and date (what a sitemap shows of them):
+    /// at once when they were made from the same page value.
+    public func hasSameAddressAndDate(as other: ListingEntry) -> Bool {
+        fields === other.fields || (fields.value.path == other.fields.value.path && fields.value.date == other.fields.value.date)
+    }
+
     /// The fields behind one reference: the index, its pages, the related lists and the
     /// sitemap copy entries by the ten thousand on every save in `serve`, and a copy is then
     /// one retain instead of one per string (they were half of a save's time at 10,000 pages).

@@ -119,7 +119,7 @@ public struct AftercareView: Sendable, Equatable {
 
     /// True when the page shows any of `sources`.
     func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
-        sources.contains(page.value.source) || related.contains { sources.contains($0.source) } || chrome.shows(sources, changed: chromeChanged)
+        sources.contains(page.value.source) || related.contains { $0.isFrom(sources) } || chrome.shows(sources, changed: chromeChanged)
             || !page.value.photos.isDisjoint(with: sources)
     }
 }

@@ -6,7 +6,7 @@ enum Feeds {
     /// A sitemap of every HTML page (not 404), sorted by address, with `lastmod` where known.
     static func sitemap(_ view: SitemapView) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for entry in view.entries.sorted(by: { $0.path < $1.path }) {
+        for entry in view.entries {
             xml += "  <url><loc>\(Escape.xml(view.url.absolute(entry.path)))</loc>"
             if let day = entry.lastModified { xml += "<lastmod>\(day.iso)</lastmod>" }
             xml += "</url>\n"

@@ -18,8 +18,9 @@ public enum OutputView: Sendable, Equatable {
     /// A processed photo (`media/room.1f3a9c42.960.webp`).
     case image(ImageFileView)
 
-    /// True when the output shows something of any of `sources` (paths of files as messages
-    /// show them): the saved page itself, a listing it is on, a page that lists it as related.
+    /// True when the output is a page showing something of any of `sources` (paths of files as
+    /// messages show them): the saved page itself, a listing it is on, a page that lists it as
+    /// related; or a copied file that is one of them (a stylesheet).
     /// An output whose view changed without showing the save (an index page whose entries
     /// only shifted by one) can render after the others. The chrome (menu, footer, the
     /// clinic's details) counts only when `chromeChanged`: a saved FAQ answer shows on the FAQ
@@ -33,9 +34,9 @@ public enum OutputView: Sendable, Equatable {
         case .page(let view): view.shows(sources, chromeChanged: chromeChanged)
         case .faq(let view): view.shows(sources, chromeChanged: chromeChanged)
         case .notFound(let view): view.shows(sources, chromeChanged: chromeChanged)
-        case .sitemap(let view): view.shows(sources)
-        case .robots(let view): view.shows(sources)
-        case .feed(let view): view.shows(sources)
+        // Not pages a browser shows, so none a reload brings back: the sitemap (10,000 addresses
+        // take longer than the page saved), robots.txt and the feed render right after.
+        case .sitemap, .robots, .feed: false
         case .file(let view): view.shows(sources)
         // Processed off the path of a save: the pages showing the photo render first, each
         // file once its photo is processed (or when a browser asks for it).

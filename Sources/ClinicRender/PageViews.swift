@@ -10,7 +10,7 @@ public struct ListingView: Sendable, Equatable {
     public var listing: AftercareListing
 
     func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
-        listing.groups.contains { $0.entries.contains { sources.contains($0.source) } } || chrome.shows(sources, changed: chromeChanged)
+        listing.groups.contains { $0.entries.contains { $0.isFrom(sources) } } || chrome.shows(sources, changed: chromeChanged)
     }
 }
 
@@ -28,7 +28,7 @@ public struct HomeView: Sendable, Equatable {
     public var photos: Set<String> = []
 
     func shows(_ sources: Set<String>, chromeChanged: Bool) -> Bool {
-        source.map(sources.contains) == true || latest.contains { sources.contains($0.source) } || chrome.shows(sources, changed: chromeChanged)
+        source.map(sources.contains) == true || latest.contains { $0.isFrom(sources) } || chrome.shows(sources, changed: chromeChanged)
             || !photos.isDisjoint(with: sources)
     }
 }
@@ -87,40 +87,51 @@ public struct SitemapView: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var path: String
         public var lastModified: Day?
-        /// The file the page comes from, when it is an aftercare page.
-        public var source: String?
     }
 
     public var url: SiteURL
-    public var entries: [Entry]
-    public var clinicSource: String
+    /// The home page, the pages of the aftercare index, the FAQ and the other pages.
+    public var pages: [Entry]
+    /// The aftercare pages (each entry's `path` and `date`, all the sitemap reads of them): the
+    /// index's own list, shared with the site value rather than copied entry by entry on every
+    /// save in `serve`.
+    public var aftercare: [ListingEntry]
 
-    func shows(_ sources: Set<String>) -> Bool {
-        sources.contains(clinicSource) || entries.contains { $0.source.map(sources.contains) == true }
+    /// Equal when every address and date is: an aftercare page's new title leaves the sitemap
+    /// as it was.
+    public static func == (lhs: SitemapView, rhs: SitemapView) -> Bool {
+        lhs.url == rhs.url && lhs.pages == rhs.pages && lhs.aftercare.count == rhs.aftercare.count
+            && lhs.aftercare.withUnsafeBufferPointer { left in
+                rhs.aftercare.withUnsafeBufferPointer { right in
+                    left.baseAddress == right.baseAddress || left.indices.allSatisfy { left[$0].hasSameAddressAndDate(as: right[$0]) }
+                }
+            }
+    }
+
+    /// Every address, sorted.
+    var entries: [Entry] {
+        var all = pages
+        all.reserveCapacity(pages.count + aftercare.count)
+        for entry in aftercare { all.append(Entry(path: entry.path, lastModified: entry.date)) }
+        return all.sorted { $0.path < $1.path }
     }
 }
 
 /// `robots.txt`.
 public struct RobotsView: Sendable, Equatable {
     public var url: SiteURL
-    public var clinicSource: String
-
-    func shows(_ sources: Set<String>) -> Bool { sources.contains(clinicSource) }
 }
 
 /// `feed.xml`: the newest aftercare pages as an Atom feed.
 public struct FeedView: Sendable, Equatable {
     /// One entry.
     public struct Entry: Sendable, Equatable {
-        public var source: String
         public var title: String
         public var path: String
         public var date, lastChanged: Day?
         public var summary: String?
         /// The body, HTML.
         public var content: String
-        /// The photos the entry shows (display paths), for scheduling.
-        public var photos: Set<String> = []
     }
 
     public var url: SiteURL
@@ -128,11 +139,6 @@ public struct FeedView: Sendable, Equatable {
     public var language: String
     /// Newest first.
     public var entries: [Entry]
-    public var clinicSource: String
-
-    func shows(_ sources: Set<String>) -> Bool {
-        sources.contains(clinicSource) || entries.contains { sources.contains($0.source) || !$0.photos.isDisjoint(with: sources) }
-    }
 }
 
 /// A file copied as it is (a theme asset, a media file).

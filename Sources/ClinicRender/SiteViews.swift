@@ -97,7 +97,7 @@ public struct SiteViews: Sendable {
                 photos: Pictures.sources([page.image] + page.images, in: site.images)))
         }
         others["sitemap.xml"] = .sitemap(sitemap(site))
-        others["robots.txt"] = .robots(RobotsView(url: site.clinic.url, clinicSource: site.clinic.sourcePath))
+        others["robots.txt"] = .robots(RobotsView(url: site.clinic.url))
         others["feed.xml"] = .feed(feed(site, pictures: pictures))
         // Photos are published only as processed files, never as they are.
         for file in assets + site.media.filter({ !PhotoFiles.isPhoto($0.outputPath) }) {
@@ -153,30 +153,20 @@ public struct SiteViews: Sendable {
     private static func sitemap(_ site: Site) -> SitemapView {
         // Every page of the aftercare index is as new as the newest aftercare page.
         let newest = site.newest.first.flatMap { site.index.entries[$0].date }
-        var entries = [SitemapView.Entry(path: "", lastModified: nil, source: nil)]
-        entries += site.listings.map { SitemapView.Entry(path: $0.path, lastModified: newest, source: nil) }
-        if site.faq != nil { entries.append(SitemapView.Entry(path: "faq/", lastModified: nil, source: nil)) }
-        entries += site.pages.map { SitemapView.Entry(path: $0.path, lastModified: [$0.updated, $0.date].compactMap { $0 }.max(), source: nil) }
-        // Field by field where the entries are: mapping over them copied each whole entry.
-        entries.reserveCapacity(entries.count + site.index.entries.count)
-        site.index.entries.withUnsafeBufferPointer { index in
-            for position in index.indices {
-                entries.append(SitemapView.Entry(path: index[position].path, lastModified: index[position].date, source: index[position].source))
-            }
-        }
-        return SitemapView(url: site.clinic.url, entries: entries, clinicSource: site.clinic.sourcePath)
+        var pages = [SitemapView.Entry(path: "", lastModified: nil)]
+        pages += site.listings.map { SitemapView.Entry(path: $0.path, lastModified: newest) }
+        if site.faq != nil { pages.append(SitemapView.Entry(path: "faq/", lastModified: nil)) }
+        pages += site.pages.map { SitemapView.Entry(path: $0.path, lastModified: [$0.updated, $0.date].compactMap { $0 }.max()) }
+        return SitemapView(url: site.clinic.url, pages: pages, aftercare: site.index.entries)
     }
 
     private static func feed(_ site: Site, pictures: Pictures) -> FeedView {
         let entries = site.newest.map { index in
             let page = site.aftercare[index].value
-            return FeedView.Entry(source: page.sourcePath, title: page.title, path: page.path, date: page.date,
-                                  lastChanged: page.lastChanged, summary: page.summary,
-                                  content: pictures.splice(page.content.html, page.images),
-                                  photos: Pictures.sources(page.images, in: site.images))
+            return FeedView.Entry(title: page.title, path: page.path, date: page.date, lastChanged: page.lastChanged,
+                                  summary: page.summary, content: pictures.splice(page.content.html, page.images))
         }
-        return FeedView(url: site.clinic.url, name: site.clinic.name, language: site.clinic.language, entries: entries,
-                        clinicSource: site.clinic.sourcePath)
+        return FeedView(url: site.clinic.url, name: site.clinic.name, language: site.clinic.language, entries: entries)
     }
 
     /// The theme's assets as published: CSS and JS named by a hash of their content

@@ -62,21 +62,26 @@ public struct Theme: Sendable {
             var kind: PageHead.Kind
         }
         var compiled: Set<Request> = []
-        func check(_ template: String, _ location: SourceLocation?, _ path: String, _ kind: PageHead.Kind) {
+        /// False when there is no such template.
+        func check(_ template: String, _ location: SourceLocation?, _ path: String, _ kind: PageHead.Kind) -> Bool {
             guard names.contains(template) else {
                 problems.append(Diagnostic(location ?? SourceLocation(path: path),
                                            "unknown template '\(template)': there is no templates/\(template).mustache", stage: .template))
-                return
+                return false
             }
             if compiled.insert(Request(template: template, kind: kind)).inserted {
                 problems += templates.compile(template, as: kind)
             }
+            return true
         }
-        for page in site.aftercare {
-            check(page.value.template, page.value.templateLocation, page.value.sourcePath, .aftercare)
+        // Pages asking for the template the page before asked for, and found, are done: one
+        // string comparison each instead of two lookups.
+        var found: String?
+        for page in site.aftercare where page.value.template != found {
+            found = check(page.value.template, page.value.templateLocation, page.value.sourcePath, .aftercare) ? page.value.template : nil
         }
         for page in site.pages {
-            check(page.template, page.templateLocation, page.sourcePath, .page)
+            _ = check(page.template, page.templateLocation, page.sourcePath, .page)
         }
         return problems
     }

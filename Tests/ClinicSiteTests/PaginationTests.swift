@@ -186,6 +186,9 @@ struct PaginationTests {
         #expect(listed(text(output.files, "aftercare/page/2/index.html")!).last == "/aftercare/massage-note-6/")
         #expect(listingPages(output.rendered) == ["aftercare/page/2/index.html"])
         #expect(listingPages(output.pending?.paths.sorted() ?? []) == ["aftercare/index.html", "aftercare/page/3/index.html"])
+        // Not pages a reload shows: the sitemap and the feed (which both name the new page) render after.
+        #expect(!output.rendered.contains("sitemap.xml") && !output.rendered.contains("feed.xml"))
+        #expect(output.pending?.paths.isSuperset(of: ["sitemap.xml", "feed.xml"]) == true)
         _ = builder.finishPending()
         #expect(builder.sink.files == (try clean()))
 
