@@ -15,6 +15,8 @@ public enum SiteCheck {
     /// Checks the site in `folder`, built with `options` (drafts, future and expired pages
     /// are left out unless the options include them; `today` decides what is overdue).
     public static func run(folder: SiteFolder, options: BuildOptions) -> CheckResult {
+        var options = options
+        options.keepsLinks = true
         let sink = MemorySink()
         let state: BuildState
         let report: BuildReport

@@ -30,8 +30,10 @@ public enum MarkdownRenderer {
         let wordCount = Cmark.countWords(in: document)
 
         var ids = HeadingIDs(reserved: options.reservedIDs)
+        let headingNodes = Cmark.headings(document)
         var headings: [Heading] = []
-        for node in Cmark.headings(document) {
+        headings.reserveCapacity(headingNodes.count)
+        for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let title = Cmark.plainText(node)
             let id = ids.make(for: title)

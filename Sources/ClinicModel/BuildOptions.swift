@@ -16,15 +16,19 @@ public struct BuildOptions: Sendable, Hashable {
     /// Give CSS and JS assets content-hashed names (`style.3f9a1c0b2e.css`). On for `build`;
     /// the preview server turns it off so a stylesheet edit can be swapped in without a reload.
     public var fingerprintAssets: Bool
+    /// Keep every page's links after reading it, for `clinicsite check`; a build and `serve`
+    /// let go of them (nothing else reads them).
+    public var keepsLinks: Bool
 
     /// Creates options; `today` defaults to the local date.
     public init(includeDrafts: Bool = false, includeFuture: Bool = false, includeExpired: Bool = false,
-                today: Day = .today(), parallel: Bool = true, fingerprintAssets: Bool = true) {
+                today: Day = .today(), parallel: Bool = true, fingerprintAssets: Bool = true, keepsLinks: Bool = false) {
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.includeExpired = includeExpired
         self.today = today
         self.parallel = parallel
         self.fingerprintAssets = fingerprintAssets
+        self.keepsLinks = keepsLinks
     }
 }

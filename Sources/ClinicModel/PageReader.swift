@@ -58,7 +58,7 @@ struct PageReader: Sendable {
     /// soon as it is parsed.
     func aftercare(_ file: consuming SourceFile, faq: FAQ?) -> Parsed<AftercarePage> {
         var parsed = Parsed<AftercarePage>()
-        guard let (document, content) = document(file, kind: .aftercare, into: &parsed) else { return parsed }
+        guard let (document, content, summary) = document(file, kind: .aftercare, into: &parsed) else { return parsed }
         let matter = document.frontMatter
         guard let title = matter.title, let slug = Self.slug(for: document, diagnostics: &parsed.diagnostics) else { return parsed }
         let references = matter.faq.map { FAQReference(title: $0.title, location: $0.location) }
@@ -66,7 +66,7 @@ struct PageReader: Sendable {
         parsed.diagnostics += problems
         parsed.value = AftercarePage(
             sourcePath: document.file.path, slug: slug, slugLocation: matter.slugLocation ?? document.file.start,
-            title: title, summary: matter.summary ?? content.firstParagraph, hasOwnSummary: matter.summary != nil,
+            title: title, summary: summary, hasOwnSummary: matter.summary != nil,
             treatment: matter.treatment, date: matter.date, updated: matter.updated,
             reviewed: matter.reviewed, reviewedLocation: matter.reviewedLocation,
             reviewedBy: matter.reviewedBy, tags: matter.tags, draft: matter.draft,
@@ -81,11 +81,11 @@ struct PageReader: Sendable {
     /// Another page (`content/<name>.md`).
     func page(_ file: SourceFile) -> Parsed<Page> {
         var parsed = Parsed<Page>()
-        guard let (document, content) = document(file, kind: .page, into: &parsed) else { return parsed }
+        guard let (document, content, summary) = document(file, kind: .page, into: &parsed) else { return parsed }
         let matter = document.frontMatter
         guard let title = matter.title, let slug = Self.slug(for: document, diagnostics: &parsed.diagnostics) else { return parsed }
         parsed.value = Page(sourcePath: document.file.path, slug: slug, slugLocation: matter.slugLocation ?? document.file.start,
-                            title: title, summary: matter.summary ?? content.firstParagraph, date: matter.date,
+                            title: title, summary: summary, date: matter.date,
                             updated: matter.updated, draft: matter.draft, menu: matter.menu,
                             template: matter.template ?? "page", templateLocation: matter.templateLocation, content: content)
         parsed.value?.image = Self.pageImage(matter.image, diagnostics: &parsed.diagnostics)
@@ -94,10 +94,12 @@ struct PageReader: Sendable {
         return parsed
     }
 
-    /// The front matter and rendered body of a page file; nil when the front matter is
-    /// broken or the page is left out of this build (with the reason in `parsed`).
+    /// The front matter, the rendered body and the summary (front matter's, else the first
+    /// paragraph's text) of a page file; nil when the front matter is broken or the page is
+    /// left out of this build (with the reason in `parsed`). What only `clinicsite check`
+    /// reads (the body's links) is kept only when the options ask for it.
     private func document<Value>(_ file: consuming SourceFile, kind: PageKind,
-                                 into parsed: inout Parsed<Value>) -> (PageDocument, RenderedMarkdown)? {
+                                 into parsed: inout Parsed<Value>) -> (PageDocument, RenderedMarkdown, String?)? {
         let (document, found) = PageDocument.read(file, kind: kind)
         parsed.diagnostics += found
         guard var document else { return nil }
@@ -105,11 +107,16 @@ struct PageReader: Sendable {
             parsed.exclusion = excluded
             return nil
         }
-        let content = MarkdownRenderer.render(document.body, options: markdown, firstLine: document.bodyFirstLine)
+        var content = MarkdownRenderer.render(document.body, options: markdown, firstLine: document.bodyFirstLine)
         // Rendered: the text is not needed any more, only the front matter and the places.
         document.body = ""
         document.file.text = ""
-        return (document, content)
+        // Held by every page for the whole build (a tenth of a 10,000-page build's memory):
+        // the first paragraph once it is the summary, the links unless checked.
+        let summary = document.frontMatter.summary ?? content.firstParagraph
+        content.firstParagraph = nil
+        if !options.keepsLinks { content.links = [] }
+        return (document, content, summary)
     }
 
     /// The sections `references` name, in `faq`, with an error for each one it lacks.

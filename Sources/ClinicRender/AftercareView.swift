@@ -47,6 +47,30 @@ public struct FAQSectionView: Sendable, Equatable {
     }
 }
 
+/// The FAQ's sections as aftercare pages show them (anchors prefixed `faq-`), made once for
+/// all the pages of a site value: the 2,500 pages of a 10,000-page site that show one section
+/// share its view and its strings instead of each making its own.
+struct AftercareFAQSections {
+    private var views: [String: (section: FAQSection, view: FAQSectionView)] = [:]
+
+    init(_ site: Site, pictures: Pictures) {
+        for section in site.faq?.sections ?? [] {
+            views[section.id] = (section, Self.make(section, site: site, pictures: pictures))
+        }
+    }
+
+    /// The view of `section` (as a page has it: normally the FAQ's own).
+    func view(of section: FAQSection, site: Site, pictures: Pictures) -> FAQSectionView {
+        if let kept = views[section.id], kept.section == section { return kept.view }
+        return Self.make(section, site: site, pictures: pictures)
+    }
+
+    private static func make(_ section: FAQSection, site: Site, pictures: Pictures) -> FAQSectionView {
+        let images = site.faq?.images ?? []
+        return FAQSectionView(section, idPrefix: "faq-", url: site.clinic.url) { pictures.splice($0, images) }
+    }
+}
+
 /// What an aftercare page's template reads of the page itself.
 public struct AftercarePageView: Sendable, Equatable {
     public var head: PageHead
@@ -63,8 +87,8 @@ public struct AftercarePageView: Sendable, Equatable {
     public var reviewedBy: String?
     public var date, updated, reviewed, lastChanged: Day?
     public var tags: [String]
-    /// `##` and `###` headings.
-    public var toc: [TocEntry]
+    /// The body's headings (the page's own list, not a copy).
+    public var headings: [Heading]
     public var wordCount: Int
     public var readingMinutes: Int
     public var faqSections: [FAQSectionView]
@@ -76,8 +100,12 @@ public struct AftercarePageView: Sendable, Equatable {
     /// The output file: `aftercare/<slug>/index.html`.
     public var key: String { "aftercare/\(slug)/index.html" }
 
-    init(_ page: AftercarePage, site: Site) {
-        let pictures = Pictures(site)
+    /// `##` and `###` headings.
+    public var toc: [TocEntry] {
+        headings.compactMap { $0.level == 2 || $0.level == 3 ? TocEntry(level: $0.level, id: $0.id, title: $0.title) : nil }
+    }
+
+    init(_ page: AftercarePage, site: Site, pictures: Pictures, faq: AftercareFAQSections) {
         head = PageHead(kind: .aftercare, title: page.title, description: page.summary, path: page.path, site: site, image: page.image)
         source = page.sourcePath
         slug = page.slug
@@ -92,11 +120,11 @@ public struct AftercarePageView: Sendable, Equatable {
         reviewed = page.reviewed
         lastChanged = page.lastChanged
         tags = page.tags
-        toc = page.content.headings.filter { $0.level == 2 || $0.level == 3 }.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }
+        headings = page.content.headings
         wordCount = page.content.wordCount
         readingMinutes = page.content.readingMinutes
         let faqImages = site.faq?.images ?? []
-        faqSections = page.faqSections.map { FAQSectionView($0, idPrefix: "faq-", url: site.clinic.url) { pictures.splice($0, faqImages) } }
+        faqSections = page.faqSections.map { faq.view(of: $0, site: site, pictures: pictures) }
         image = pictures.picture(page.image)
         photos = Pictures.sources([page.image] + page.images + (page.faqSections.isEmpty ? [] : faqImages), in: site.images)
     }

@@ -4,19 +4,23 @@ import ClinicModel
 
 /// What one output file shows: everything its template reads, and nothing else. Two equal
 /// views render the same bytes, so a rebuild renders only the outputs whose view changed.
+///
+/// The aftercare pages' views (a few references each) are held in place; the others, larger
+/// and few, are boxed, so a list of 10,000 outputs takes a few words per output rather than
+/// the size of the largest view.
 public enum OutputView: Sendable, Equatable {
     case aftercare(AftercareView)
-    case listing(ListingView)
-    case home(HomeView)
-    case page(PageView)
-    case faq(FAQView)
-    case notFound(NotFoundView)
-    case sitemap(SitemapView)
-    case robots(RobotsView)
-    case feed(FeedView)
-    case file(FileView)
+    indirect case listing(ListingView)
+    indirect case home(HomeView)
+    indirect case page(PageView)
+    indirect case faq(FAQView)
+    indirect case notFound(NotFoundView)
+    indirect case sitemap(SitemapView)
+    indirect case robots(RobotsView)
+    indirect case feed(FeedView)
+    indirect case file(FileView)
     /// A processed photo (`media/room.1f3a9c42.960.webp`).
-    case image(ImageFileView)
+    indirect case image(ImageFileView)
 
     /// True when the output is a page showing something of any of `sources` (paths of files as
     /// messages show them): the saved page itself, a listing it is on, a page that lists it as

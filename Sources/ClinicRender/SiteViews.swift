@@ -112,8 +112,11 @@ public struct SiteViews: Sendable {
     /// the same clinic around it, keeps its view. With each, the position in `previous` of the
     /// page with the same slug, if any.
     private static func aftercarePageViews(_ site: Site, context: PageContext, previous: SiteViews?) -> ([Shared<AftercarePageView>], [Int?]) {
+        let pictures = Pictures(site)
+        let faq = AftercareFAQSections(site, pictures: pictures)
         guard let previous, previous.pageContext == context else {
-            return (site.aftercare.map { Shared(AftercarePageView($0.value, site: site)) }, Array(repeating: nil, count: site.aftercare.count))
+            return (site.aftercare.map { Shared(AftercarePageView($0.value, site: site, pictures: pictures, faq: faq)) },
+                    Array(repeating: nil, count: site.aftercare.count))
         }
         var views: [Shared<AftercarePageView>] = []
         var positions: [Int?] = []
@@ -128,7 +131,7 @@ public struct SiteViews: Sendable {
             if same, previous.aftercarePages[old] === page, !AftercarePageView.showsPhotos(page, site: site) {
                 views.append(previous.aftercare[old].page)
             } else {
-                views.append(Shared(AftercarePageView(page.value, site: site)))
+                views.append(Shared(AftercarePageView(page.value, site: site, pictures: pictures, faq: faq)))
             }
         }
         return (views, positions)

@@ -99,9 +99,9 @@ public struct Theme: Sendable {
             return templates.page(view.template)!.render(model)
         case .faq(let view): return templates.faq!.render(view)
         case .notFound(let view): return templates.notFound!.render(view)
-        case .sitemap(let view): return Array(Feeds.sitemap(view).utf8)
-        case .robots(let view): return Array(Feeds.robots(view).utf8)
-        case .feed(let view): return Array(Feeds.atom(view).utf8)
+        case .sitemap(let view): return Feeds.sitemap(view)
+        case .robots(let view): return Feeds.robots(view)
+        case .feed(let view): return Feeds.atom(view)
         case .file, .image: return nil
         }
     }

@@ -60,9 +60,10 @@ struct LiveReloadTests {
                 if case .built(let summary, _) = result.outcome { summary } else { nil }
             }?.renderedAfter)
             // Index pages 2 to 5: every entry moved on by one, page 5 is new, and none of them
-            // shows the new page. (The first index page and the sitemap show it: they render
-            // before the reload. No page lists it as related: a new treatment, no tags.)
-            #expect(after.count == 4)
+            // shows the new page; and the sitemap and the feed, which name it but are not pages
+            // a reload shows. (The first index page shows it: it renders before the reload. No
+            // page lists it as related: a new treatment, no tags.)
+            #expect(after.count == 6)
             let snapshot = try #require(preview.server.site.snapshot)
             #expect(snapshot.pending == nil && snapshot.id == build)
             // The photos are made on a thread of their own, after the first build's reload.
