@@ -36,13 +36,18 @@ public enum SiteBuilder {
                             keptCodes: [String: QRCode] = [:],
                             images: ImageCatalog = ImageCatalog(folder: nil)) throws(BuildFailure) -> (Site, Theme, [Diagnostic]) {
         let (sources, found) = ContentLoader(folder: folder).load()
-        let (theme, themeProblems) = Theme.load(sources.templates, assets: sources.assets, folder: folder,
-                                                keepingCodes: keepingCodes, keptCodes: keptCodes)
+        let (templates, assets) = (sources.templates, sources.assets)
+        func theme(checking site: Site?) -> (Theme?, [Diagnostic]) {
+            Theme.load(templates, assets: assets, folder: folder, checking: site, keepingCodes: keepingCodes, keptCodes: keptCodes)
+        }
         // Handed over, so each page's text is freed once parsed (see Site.load).
         switch Site.load(consume sources, found: found, options: options, images: images) {
         case .failure(let failure):
-            throw BuildFailure(failure.diagnostics + themeProblems)
+            throw BuildFailure(failure.diagnostics + theme(checking: nil).1)
         case .success(let site):
+            // The templates the pages ask for are compiled with the theme's own: their
+            // problems come with the rest.
+            let (theme, themeProblems) = theme(checking: site)
             guard let theme, themeProblems.errors.isEmpty else { throw BuildFailure(themeProblems + site.warnings) }
             return (site, theme, themeProblems.warnings)
         }

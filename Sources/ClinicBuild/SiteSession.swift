@@ -105,17 +105,20 @@ public final class SiteSession: Sendable {
         let (changes, found) = ContentLoader(folder: folder).changes(changed)
         var theme = previous.theme
         var themeWarnings = previous.themeWarnings
-        if let templates = changes.templates {
-            let (loaded, problems) = Theme.load(templates, assets: changes.assets ?? [], folder: folder, keepingCodes: true)
-            guard let loaded, problems.errors.isEmpty else { throw BuildFailure(problems + previous.site.warnings) }
-            theme = loaded
-            themeWarnings = problems.warnings
-        }
         let site: Site
         switch previous.site.applying(changes, found: found, options: options, images: images.catalog) {
         case .updated(let updated):
             site = updated
+            if let templates = changes.templates {
+                let (loaded, problems) = Theme.load(templates, assets: changes.assets ?? [], folder: folder, checking: site, keepingCodes: true)
+                guard let loaded, problems.errors.isEmpty else { throw BuildFailure(problems + site.warnings) }
+                theme = loaded
+                themeWarnings = problems.warnings
+            }
         case .failed(let failure):
+            if let templates = changes.templates {
+                throw BuildFailure(failure.diagnostics + Theme.load(templates, assets: changes.assets ?? [], folder: folder).1)
+            }
             throw failure
         case .needsFullLoad:
             (site, theme, themeWarnings) = try SiteBuilder.load(folder: folder, options: options, keepingCodes: true, images: images.catalog)

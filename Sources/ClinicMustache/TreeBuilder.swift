@@ -80,7 +80,14 @@ struct TreeBuilder {
 
     private mutating func close(_ tag: Tag) {
         guard let match = stack.lastIndex(where: { $0.kind != .root && $0.tag.name == tag.name }) else {
-            report(tag, "'{{/\(tag.name)}}' closes nothing: no section named '\(tag.name)' is open")
+            let open = stack[stack.count - 1]
+            guard open.kind != .root else {
+                report(tag, "'{{/\(tag.name)}}' closes nothing: no section is open here")
+                return
+            }
+            // Taken as closing what is open, so what follows is read as it was meant.
+            report(tag, "'{{/\(tag.name)}}' does not match '\(describe(open))' (line \(open.tag.line), column \(open.tag.column)), the section open here; close it with {{/\(open.tag.name)}}")
+            closeTop()
             return
         }
         if match != stack.count - 1 {

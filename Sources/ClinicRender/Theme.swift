@@ -29,9 +29,14 @@ public struct Theme: Sendable {
 
     /// Parses and compiles the templates; nil, with every problem, when any is broken or
     /// missing. `assets` are the theme's asset files (`assets.<name>` must name one of them).
+    /// `site`, when given, names templates its pages ask for in front matter: they are
+    /// compiled too, so their problems come with the rest (see ``check(_:)``).
     /// `keepingCodes`: keep each page address's QR code once drawn (for rebuilds in `serve`);
     /// `keptCodes`: codes a previous build kept (``QRCodeStore``).
-    public static func load(_ files: [SourceFile], assets: [StaticFile] = [], folder: SiteFolder,
+    ///
+    /// Every problem comes at once: a syntax error in one template does not hide an unknown
+    /// name in another (each template that parses is compiled).
+    public static func load(_ files: [SourceFile], assets: [StaticFile] = [], folder: SiteFolder, checking site: Site? = nil,
                             keepingCodes: Bool = false, keptCodes: [String: QRCode] = [:]) -> (Theme?, [Diagnostic]) {
         let library = MustacheLibrary(files.map { MustacheSource(name: String($0.relativePath.dropLast(".mustache".count)), path: $0.path, text: $0.text) })
         var diagnostics = library.diagnostics.map(Diagnostic.init)
@@ -41,14 +46,18 @@ public struct Theme: Sendable {
                                           "missing template: the theme needs '\(name).mustache'", stage: .template))
         }
         diagnostics += AssetReferences.problems(in: files, assets: assets)
-        let templates = CompiledTemplates(library: library)
-        if diagnostics.errors.isEmpty {
-            for kind in PageHead.Kind.allCases {
-                diagnostics += templates.compile(kind.template, as: kind)
-            }
+        let theme = Theme(library: library, names: names, templates: CompiledTemplates(library: library),
+                          codes: QRCodeCache(keeps: keepingCodes, codes: keptCodes))
+        var compiled: [Diagnostic] = []
+        for kind in PageHead.Kind.allCases where names.contains(kind.template) {
+            compiled += theme.templates.compile(kind.template, as: kind)
         }
-        guard diagnostics.errors.isEmpty else { return (nil, diagnostics) }
-        return (Theme(library: library, names: names, templates: templates, codes: QRCodeCache(keeps: keepingCodes, codes: keptCodes)), diagnostics)
+        if let site { compiled += theme.check(site) }
+        // A template whose syntax is broken reports that; what compiling it found besides is
+        // left until it parses (it may come only from the broken structure).
+        let broken = Set(library.diagnostics.filter { $0.severity == .error }.map(\.path))
+        diagnostics += compiled.filter { !broken.contains($0.location.path) }
+        return (diagnostics.errors.isEmpty ? theme : nil, diagnostics)
     }
 
     /// Problems with the templates the site's pages ask for: `template:` naming a template the

@@ -1,4 +1,5 @@
 import ClinicSiteTestSupport
+import Foundation
 import Testing
 @testable import ClinicBase
 @testable import ClinicContent
@@ -58,6 +59,19 @@ struct TemplateTests {
         #expect(diagnostics.allSatisfy { $0.severity == .error })
     }
 
+    @Test("a syntax error in one template does not hide an unknown name in another")
+    func syntaxErrorBesideUnknownName() {
+        let (loaded, diagnostics) = theme([
+            "faq": "{{#faq.sections}}\n{{title}}\n{{/faq.nope}}\n",
+            "aftercare": "<h1>{{page.titel}}</h1>\n",
+        ])
+        #expect(loaded == nil)
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.first?.description == "templates/faq.mustache:3:1: '{{/faq.nope}}' does not match '{{#faq.sections}}' (line 1, column 1), the section open here; close it with {{/faq.sections}}")
+        #expect(diagnostics.last?.location == SourceLocation(path: "templates/aftercare.mustache", line: 1, column: 5))
+        #expect(diagnostics.last?.message.hasPrefix("unknown variable 'page.titel'") == true)
+    }
+
     @Test("a problem in a partial is reported in the partial's own file")
     func problemInPartial() {
         let (_, diagnostics) = theme(["partials/header": "<header>\n<p>{{site.phoen}}</p>\n", "home": "{{>partials/header}}\n"])
@@ -112,6 +126,18 @@ struct TemplateTests {
         #expect(errors[0].location.line == 3)
         #expect(errors[0].location.column == 11)
         #expect(errors[0].message.contains("unknown template 'fancy'"))
+    }
+
+    @Test("a template a page names is checked even when the theme's own templates are broken")
+    func namedTemplateCheckedBesideBrokenTheme() throws {
+        let temporary = try TemporaryFolder()
+        let site = try temporary.copySite("basic")
+        try temporary.write("{{<base}}{{$main}}{{page.treatmnt}}{{/main}}{{/base}}\n", to: "site-folder/templates/fancy.mustache")
+        try temporary.write("---\ntitle: Fancy\ntemplate: fancy\n---\nx\n", to: "site-folder/content/aftercare/fancy.md")
+        try temporary.write("{{#page}}\n", to: "site-folder/templates/404.mustache")
+        let errors = buildErrors(site).errors
+        #expect(errors.map { "\(($0.location.path as NSString).lastPathComponent):\($0.location.line)" } == ["404.mustache:1", "fancy.mustache:1"])
+        #expect(errors.last?.message.hasSuffix("did you mean 'page.treatment'?") == true)
     }
 
     @Test("a template a page names is compiled for that kind of page")

@@ -103,6 +103,28 @@ struct BuildCommandTests {
         #expect(try demo.files(under: "site") == before)
     }
 
+    @Test("a typo in a template: build and check say where and what was meant, exit 1, site/ untouched")
+    func templateTypo() throws {
+        let demo = try TemporaryFolder.demo()
+        #expect(try Binary.run(["build"], in: demo.root).status == 0)
+        let before = try demo.files(under: "site")
+        let template = try demo.read("templates/aftercare.mustache")
+        #expect(template.contains("    <h1>{{page.title}}</h1>"))
+        try demo.write(template.replacingOccurrences(of: "    <h1>{{page.title}}</h1>", with: "    <h1>{{page.titel}}</h1>"),
+                       to: "templates/aftercare.mustache")
+        let line = template.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<h1>{{page.title}}") }! + 1
+        let build = try Binary.run(["build"], in: demo.root)
+        #expect(build.status == 1)
+        let message = "templates/aftercare.mustache:\(line):9: unknown variable 'page.titel'; page has title, "
+        #expect(build.errors.contains(message), "\(build.errors)")
+        #expect(build.errors.contains("did you mean 'page.title'?"))
+        #expect(build.errors.hasSuffix("error: build failed with 1 error; site was not changed\n"), "\(build.errors)")
+        #expect(try demo.files(under: "site") == before)
+        let check = try Binary.run(["check"], in: demo.root)
+        #expect(check.status == 1)
+        #expect(check.output.contains("templates/aftercare.mustache:\(line):9: error: unknown variable 'page.titel'"), "\(check.output)")
+    }
+
     @Test("an unknown template is reported with its place, exit 1")
     func unknownTemplate() throws {
         let demo = try TemporaryFolder.demo()

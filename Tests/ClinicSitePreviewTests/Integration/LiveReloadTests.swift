@@ -87,6 +87,34 @@ struct LiveReloadTests {
         }
     }
 
+    @Test("a typo in a template shows in the overlay with its place and what was meant, until the template is fixed")
+    func templateOverlay() async throws {
+        let site = try TemporaryFolder.demo()
+        try await withPreview(site) { preview in
+            let events = try EventStreamClient(port: preview.port)
+            _ = try #require(await events.next(named: "hello", timeout: .seconds(20)))
+            let good = try site.read("templates/aftercare.mustache")
+            try site.edit("templates/aftercare.mustache", replacing: "<h1>{{page.title}}</h1>", with: "<h1>{{page.titel}}</h1>")
+
+            let failed = try #require(await events.next(named: "failed", timeout: .seconds(20)))
+            #expect(failed.data.contains("templates/aftercare.mustache:"))
+            let problem = try #require(preview.server.site.problem)
+            let first = try #require(problem.lines.first)
+            #expect(first.hasPrefix(site.root + "/templates/aftercare.mustache:"))
+            #expect(first.contains("unknown variable 'page.titel'"))
+            #expect(first.hasSuffix("did you mean 'page.title'?"))
+            let page = RunningPreview.text(try await preview.request("/aftercare/cupping-aftercare/"))
+            #expect(page.contains("<div id=\"clinicsite-overlay\" role=\"alert\">"))
+            #expect(page.contains(Escape.html(first)))
+            #expect(page.contains("<h1>Cupping aftercare</h1>"), "the last good build is still served under the overlay")
+
+            try site.write(good, to: "templates/aftercare.mustache")
+            _ = try #require(await events.next(named: "reload", timeout: .seconds(20)))
+            #expect(!RunningPreview.text(try await preview.request("/aftercare/cupping-aftercare/")).contains("clinicsite-overlay\" role"))
+            #expect(preview.server.site.problem == nil)
+        }
+    }
+
     @Test("a broken front matter shows the overlay, keeps the last good site, and the next good build clears it")
     func overlay() async throws {
         let site = try TemporaryFolder.demo()
