@@ -1,6 +1,7 @@
 import ClinicBase
 import ClinicContent
 import ClinicModel
+import ClinicOutput
 import ClinicRender
 import Foundation
 
@@ -22,6 +23,8 @@ public final class DeferredOutputs: @unchecked Sendable {
         var running: Set<String> = []
         /// Outputs rendered.
         var done: [String: [UInt8]] = [:]
+        /// Photo files being made with their photo's others by ``finish()``, by key.
+        var runningImages: [String: ImageFileView] = [:]
         /// Photos that could not be processed.
         var failures: [Diagnostic] = []
     }
@@ -58,7 +61,7 @@ public final class DeferredOutputs: @unchecked Sendable {
         while true {
             if let bytes = state.done[path] { return bytes }
             var output = state.waiting.removeValue(forKey: path)
-            if output == nil, let view = runningImages[path] { output = Output(key: path, view: .image(view)) }
+            if output == nil, let view = state.runningImages[path] { output = Output(key: path, view: .image(view)) }
             if let output {
                 state.running.insert(path)
                 condition.unlock()
@@ -71,9 +74,6 @@ public final class DeferredOutputs: @unchecked Sendable {
         }
     }
 
-    /// Photo files being made with their photo's others by ``finish()``, by key.
-    private var runningImages: [String: ImageFileView] = [:]
-
     /// True when every output has been rendered.
     public var isFinished: Bool {
         condition.lock()
@@ -81,10 +81,23 @@ public final class DeferredOutputs: @unchecked Sendable {
         return state.waiting.isEmpty && state.running.isEmpty
     }
 
+    /// Renders every output not rendered yet and hands every output's bytes to `sink`, as a
+    /// rebuild hands it those it rendered at once: `build` and `serve` differ only in the sink.
+    public func finish(into sink: any OutputSink) throws {
+        for (path, bytes) in renderAll().sorted(by: { $0.key < $1.key }) {
+            try sink.write(bytes, to: path)
+        }
+    }
+
+    /// Renders every output not rendered yet, now (a request for one meanwhile gets it as soon
+    /// as it is ready).
+    public func finish() {
+        _ = renderAll()
+    }
+
     /// Renders every output not rendered yet (pages a few at a time on all cores, then each
     /// photo's files together, one photo per core), and returns them all (path → bytes).
-    @discardableResult
-    public func finish() -> [String: [UInt8]] {
+    private func renderAll() -> [String: [UInt8]] {
         while let next = take() {
             let rendered = parallelMap(next) { self.render($0) }
             condition.lock()
@@ -124,7 +137,7 @@ public final class DeferredOutputs: @unchecked Sendable {
         for output in chosen.joined() {
             state.waiting[output.key] = nil
             state.running.insert(output.key)
-            if case .image(let view) = output.view { runningImages[output.key] = view }
+            if case .image(let view) = output.view { state.runningImages[output.key] = view }
         }
         return chosen
     }
@@ -134,7 +147,7 @@ public final class DeferredOutputs: @unchecked Sendable {
         for (key, bytes) in rendered.bytes {
             state.done[key] = state.done[key] ?? bytes
             state.running.remove(key)
-            runningImages[key] = nil
+            state.runningImages[key] = nil
         }
         state.failures += rendered.failures
         condition.broadcast()

@@ -47,27 +47,59 @@ public struct FAQSectionView: Sendable, Equatable {
     }
 }
 
-/// The FAQ's sections as aftercare pages show them (anchors prefixed `faq-`), made once for
-/// all the pages of a site value: the 2,500 pages of a 10,000-page site that show one section
-/// share its view and its strings instead of each making its own.
-struct AftercareFAQSections {
-    private var views: [String: (section: FAQSection, view: FAQSectionView)] = [:]
+/// What an aftercare page's own view takes from the site besides the page and its photos.
+/// ``AftercarePageView/init(_:context:photos:)`` reads nothing else, so a page whose value and
+/// context are the same as in the last build, and that shows no photo, keeps its view
+/// (``SiteViews``): the compiler holds that rule, not a list kept by hand.
+struct AftercarePageContext: Equatable {
+    var clinicName: String
+    var clinicDescription: String?
+    var url: SiteURL
+    /// The `og:image` of pages without a photo of their own.
+    var socialImage: SocialImage?
 
     init(_ site: Site, pictures: Pictures) {
+        clinicName = site.clinic.name
+        clinicDescription = site.clinic.description
+        url = site.clinic.url
+        socialImage = pictures.social(nil)
+    }
+}
+
+/// The photos as aftercare pages show them: what a page's view takes from the site when it
+/// shows any (its own, or its FAQ sections'), and the FAQ's sections as the pages show them
+/// (anchors prefixed `faq-`), made once for all the pages of a site value: the 2,500 pages of
+/// a 10,000-page site that show one section share its view and its strings.
+struct AftercarePagePhotos {
+    let pictures: Pictures
+    /// The FAQ's photos, shown in its sections.
+    let faqImages: [ImageUse]
+    private var sections: [String: (section: FAQSection, view: FAQSectionView)] = [:]
+
+    init(_ site: Site, pictures: Pictures) {
+        self.pictures = pictures
+        faqImages = site.faq?.images ?? []
         for section in site.faq?.sections ?? [] {
-            views[section.id] = (section, Self.make(section, site: site, pictures: pictures))
+            sections[section.id] = (section, make(section))
         }
     }
 
     /// The view of `section` (as a page has it: normally the FAQ's own).
-    func view(of section: FAQSection, site: Site, pictures: Pictures) -> FAQSectionView {
-        if let kept = views[section.id], kept.section == section { return kept.view }
-        return Self.make(section, site: site, pictures: pictures)
+    func view(of section: FAQSection) -> FAQSectionView {
+        if let kept = sections[section.id], kept.section == section { return kept.view }
+        return make(section)
     }
 
-    private static func make(_ section: FAQSection, site: Site, pictures: Pictures) -> FAQSectionView {
-        let images = site.faq?.images ?? []
-        return FAQSectionView(section, idPrefix: "faq-", url: site.clinic.url) { pictures.splice($0, images) }
+    private func make(_ section: FAQSection) -> FAQSectionView {
+        FAQSectionView(section, idPrefix: "faq-", url: pictures.url) { [pictures, faqImages] in pictures.splice($0, faqImages) }
+    }
+
+    /// True when `page`'s view depends on photos (its own, or its FAQ sections'): it is made
+    /// again on every rebuild rather than taken over, as their facts may have changed.
+    func areShown(on page: Shared<AftercarePage>) -> Bool {
+        // Field by field through the reference: passing the page itself would copy it, for
+        // every page of the site on every save in `serve`.
+        page.value.image != nil || !page.value.images.isEmpty || (!page.value.faqSections.isEmpty && !faqImages.isEmpty)
     }
 }
 
@@ -105,8 +137,11 @@ public struct AftercarePageView: Sendable, Equatable {
         headings.compactMap { $0.level == 2 || $0.level == 3 ? TocEntry(level: $0.level, id: $0.id, title: $0.title) : nil }
     }
 
-    init(_ page: AftercarePage, site: Site, pictures: Pictures, faq: AftercareFAQSections) {
-        head = PageHead(kind: .aftercare, title: page.title, description: page.summary, path: page.path, site: site, image: page.image)
+    init(_ page: AftercarePage, context: AftercarePageContext, photos shown: AftercarePagePhotos) {
+        let pictures = shown.pictures
+        head = PageHead(kind: .aftercare, title: page.title, description: page.summary ?? context.clinicDescription, path: page.path,
+                        clinicName: context.clinicName, url: context.url,
+                        image: page.image == nil ? context.socialImage : pictures.social(page.image))
         source = page.sourcePath
         slug = page.slug
         template = page.template
@@ -123,18 +158,9 @@ public struct AftercarePageView: Sendable, Equatable {
         headings = page.content.headings
         wordCount = page.content.wordCount
         readingMinutes = page.content.readingMinutes
-        let faqImages = site.faq?.images ?? []
-        faqSections = page.faqSections.map { faq.view(of: $0, site: site, pictures: pictures) }
+        faqSections = page.faqSections.map(shown.view(of:))
         image = pictures.picture(page.image)
-        photos = Pictures.sources([page.image] + page.images + (page.faqSections.isEmpty ? [] : faqImages), in: site.images)
-    }
-
-    /// True when the page's own view depends on photos (its own, or its FAQ sections'): it is
-    /// made again on every rebuild rather than taken over, as their facts may have changed.
-    static func showsPhotos(_ page: Shared<AftercarePage>, site: Site) -> Bool {
-        // Field by field through the reference: passing the page itself would copy it, for
-        // every page of the site on every save in `serve`.
-        page.value.image != nil || !page.value.images.isEmpty || (!page.value.faqSections.isEmpty && site.faq?.images.isEmpty == false)
+        photos = Pictures.sources([page.image] + page.images + (page.faqSections.isEmpty ? [] : shown.faqImages), in: pictures.images)
     }
 }
 

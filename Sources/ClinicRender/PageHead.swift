@@ -46,6 +46,19 @@ public struct PageHead: Sendable, Equatable {
         self.image = Pictures(site).social(image)
     }
 
+    /// A head made from its parts: `description` as shown (the page's summary, else the
+    /// clinic's description), `image` the `og:image`.
+    init(kind: Kind, title: String, description: String?, path: String?, clinicName: String, url: SiteURL, image: SocialImage?) {
+        self.kind = kind
+        self.title = title
+        self.tabTitle = nil
+        self.clinicName = clinicName
+        self.description = description
+        self.place = path
+        self.site = url
+        self.image = image
+    }
+
     /// `article` for aftercare pages, `website` otherwise (Open Graph).
     public var ogType: String { kind == .aftercare ? "article" : "website" }
 }

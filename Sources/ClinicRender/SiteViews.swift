@@ -17,22 +17,13 @@ public struct SiteViews: Sendable {
     public let others: [String: OutputView]
     /// The model pages the aftercare views were made from.
     private let aftercarePages: [Shared<AftercarePage>]
-    /// What every aftercare page's own view depends on besides the page.
-    private let pageContext: PageContext
+    /// What every aftercare page's own view depends on besides the page and its photos.
+    private let pageContext: AftercarePageContext
     /// The fingerprinted names of the theme's assets, by the file they were made from.
     private let assetNames: [StaticFile: String]
     /// False when every page's chrome (the shared values and the menu) is as in the views these
     /// were made from: then a save shows through the chrome nowhere (``OutputView/shows(_:chromeChanged:)``).
     public let chromeChanged: Bool
-
-    /// What an aftercare page's own view takes from the rest of the site.
-    private struct PageContext: Equatable {
-        var name: String
-        var description: String?
-        var url: SiteURL
-        /// The `og:image` of pages without a photo of their own.
-        var image: SocialImage?
-    }
 
     /// The views of `site`; `previous` (the last value's views) lends what did not change.
     /// Fails when a theme asset cannot be read (to name it by its content hash).
@@ -53,9 +44,9 @@ public struct SiteViews: Sendable {
         // chrome stands for all of them.
         let chromeChanged = (previousValues.map { $0 !== shared } ?? true) || (oldSection.map { $0 != section } ?? true)
         let pictures = Pictures(site)
-        let context = PageContext(name: site.clinic.name, description: site.clinic.description, url: site.clinic.url,
-                                  image: pictures.social(nil))
-        let (pageViews, oldPositions) = aftercarePageViews(site, context: context, previous: previous)
+        let context = AftercarePageContext(site, pictures: pictures)
+        let (pageViews, oldPositions) = aftercarePageViews(site, context: context, photos: AftercarePagePhotos(site, pictures: pictures),
+                                                           previous: previous)
         // Entries are compared where they are (a copy of each, for 10,000 pages on every save in
         // `serve`, was most of the time it took to make the views).
         let aftercare = site.index.entries.withUnsafeBufferPointer { entries in
@@ -109,14 +100,16 @@ public struct SiteViews: Sendable {
     }
 
     /// The aftercare pages' own views: a page that is the same object as in `previous`, with
-    /// the same clinic around it, keeps its view. With each, the position in `previous` of the
-    /// page with the same slug, if any.
-    private static func aftercarePageViews(_ site: Site, context: PageContext, previous: SiteViews?) -> ([Shared<AftercarePageView>], [Int?]) {
-        let pictures = Pictures(site)
-        let faq = AftercareFAQSections(site, pictures: pictures)
+    /// the same context and no photo, keeps its view (its view reads nothing else: see
+    /// ``AftercarePageContext``). With each, the position in `previous` of the page with the
+    /// same slug, if any.
+    private static func aftercarePageViews(_ site: Site, context: AftercarePageContext, photos: AftercarePagePhotos,
+                                           previous: SiteViews?) -> ([Shared<AftercarePageView>], [Int?]) {
+        func view(_ page: Shared<AftercarePage>) -> Shared<AftercarePageView> {
+            Shared(AftercarePageView(page.value, context: context, photos: photos))
+        }
         guard let previous, previous.pageContext == context else {
-            return (site.aftercare.map { Shared(AftercarePageView($0.value, site: site, pictures: pictures, faq: faq)) },
-                    Array(repeating: nil, count: site.aftercare.count))
+            return (site.aftercare.map(view), Array(repeating: nil, count: site.aftercare.count))
         }
         var views: [Shared<AftercarePageView>] = []
         var positions: [Int?] = []
@@ -128,10 +121,10 @@ public struct SiteViews: Sendable {
             while old < previous.aftercarePages.count, previous.aftercarePages[old].value.slug < page.value.slug { old += 1 }
             let same = old < previous.aftercarePages.count && previous.aftercarePages[old].value.slug == page.value.slug
             positions.append(same ? old : nil)
-            if same, previous.aftercarePages[old] === page, !AftercarePageView.showsPhotos(page, site: site) {
+            if same, previous.aftercarePages[old] === page, !photos.areShown(on: page) {
                 views.append(previous.aftercare[old].page)
             } else {
-                views.append(Shared(AftercarePageView(page.value, site: site, pictures: pictures, faq: faq)))
+                views.append(view(page))
             }
         }
         return (views, positions)

@@ -115,7 +115,7 @@ final class TestSession {
         let left = [pending, pendingImages].compactMap { $0 }
         guard !left.isEmpty else { return nil }
         for part in left {
-            for (path, bytes) in part.finish() { try? sink.write(bytes, to: path) }
+            try? part.finish(into: sink)
         }
         pending = nil
         pendingImages = nil

@@ -105,8 +105,9 @@ public final class PreviewSite: Sendable {
             }
             for path in removed { files[path] = nil }
             files.merge(written) { $1 }
-            files.merge(pending?.finish() ?? [:]) { $1 }
-            files.merge(images?.finish() ?? [:]) { $1 }
+            for outputs in [pending, images].compactMap({ $0 }) {
+                files.merge(SiteSnapshot.written(by: outputs)) { $1 }
+            }
             return publish(files, basePath: basePath, at: now)
         }
         return state.withLock { state in
@@ -148,11 +149,11 @@ public final class PreviewSite: Sendable {
     /// Takes the photo files `images` made (rendering those not made yet) into the snapshot, for
     /// the paths the site still names; the build and what browsers were told stay the same.
     public func completeImages(_ images: DeferredOutputs) {
-        let made = images.finish()
+        images.finish()
         state.withLock { state in
             guard state.snapshot != nil else { return }
             var snapshot = state.snapshot.take()!
-            snapshot.completeImages(images, made: made)
+            snapshot.completeImages(images)
             state.snapshot = snapshot
         }
     }

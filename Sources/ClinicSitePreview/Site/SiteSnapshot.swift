@@ -71,14 +71,14 @@ public struct SiteSnapshot: Sendable {
     mutating func completeAllImages() {
         var seen: Set<ObjectIdentifier> = []
         for images in pendingImages.values where seen.insert(ObjectIdentifier(images)).inserted {
-            completeImages(images, made: images.finish())
+            completeImages(images)
         }
     }
 
-    /// Takes the photo files `images` made, for the paths it still holds here (a later build
-    /// may have removed some).
-    mutating func completeImages(_ images: DeferredOutputs, made: [String: [UInt8]]) {
-        for (path, bytes) in made where pendingImages[path] === images {
+    /// Takes the photo files `images` made (making those not made yet), for the paths it still
+    /// holds here (a later build may have removed some).
+    mutating func completeImages(_ images: DeferredOutputs) {
+        for (path, bytes) in Self.written(by: images) where pendingImages[path] === images {
             pendingImages[path] = nil
             files[path] = File(bytes: bytes, modified: builtAt)
         }
@@ -133,10 +133,18 @@ public struct SiteSnapshot: Sendable {
     /// rendered yet); the build stays the same.
     mutating func complete() {
         guard let pending else { return }
-        for (path, bytes) in pending.finish() where files[path]?.bytes != bytes {
+        for (path, bytes) in Self.written(by: pending) where files[path]?.bytes != bytes {
             files[path] = File(bytes: bytes, modified: builtAt)
         }
         self.pending = nil
+    }
+
+    /// What `outputs` hands its sink once every one is rendered, as a rebuild hands it what it
+    /// renders at once.
+    static func written(by outputs: DeferredOutputs) -> [String: [UInt8]] {
+        let sink = CollectingSink()
+        try? outputs.finish(into: sink)
+        return sink.written
     }
 
     /// Adds `change` to the count of every folder holding `path` (`a` and `a/b` for
