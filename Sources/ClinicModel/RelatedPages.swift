@@ -62,7 +62,7 @@ package struct RelatedPages: Sendable {
 
         // Rank by (title, slug) once, so ties compare integers.
         let order = pages.indices.sorted { (pages[$0].title, pages[$0].slug) < (pages[$1].title, pages[$1].slug) }
-        let postings = Postings(order: order, treatment: treatment, tags: tags, treatments: treatmentIDs.count, tagCount: tagIDs.count)
+        let postings = RelatedPostings(order: order, treatment: treatment, tags: tags, treatments: treatmentIDs.count, tagCount: tagIDs.count)
         // Pages with the same signature share one ranking.
         var signatureOf: [Int] = []
         signatureOf.reserveCapacity(count)
@@ -81,100 +81,10 @@ package struct RelatedPages: Sendable {
         var rank = [Int](repeating: 0, count: count)
         for (position, index) in order.enumerated() { rank[index] = position }
         // One more than `limit`: a page's own signature ranks the page itself among the best.
-        var ranking = Ranking(rank: rank, keep: limit + 1)
+        var ranking = RelatedRanking(rank: rank, keep: limit + 1)
         let ranked = representative.map { postings.best(for: $0, ranking: &ranking) }
         related = (0..<count).map { index in
             Array(ranked[signatureOf[index]].lazy.filter { $0 != index }.prefix(limit))
-        }
-    }
-
-    /// The pages of each treatment, tag, treatment and tag, and pair of tags, each list in rank
-    /// order: what ranking one signature looks at instead of every page.
-    private struct Postings {
-        let treatment: [Int]
-        let tags: [[Int]]
-        let tagCount: Int
-        var byTreatment: [[Int]]
-        var byTag: [[Int]]
-        var byTreatmentTag: [Int: [Int]] = [:]
-        var byTagPair: [Int: [Int]] = [:]
-        /// False when a page has too many tags for the pair index (it is not built then).
-        let pairIndex: Bool
-
-        /// Filled by walking the pages in rank order (`order`).
-        init(order: [Int], treatment: [Int], tags: [[Int]], treatments: Int, tagCount: Int) {
-            self.treatment = treatment
-            self.tags = tags
-            self.tagCount = tagCount
-            byTreatment = [[Int]](repeating: [], count: treatments)
-            byTag = [[Int]](repeating: [], count: tagCount)
-            pairIndex = tags.allSatisfy { $0.count <= RelatedPages.maximumIndexedTags }
-            for index in order {
-                let own = tags[index]
-                if treatment[index] >= 0 { byTreatment[treatment[index]].append(index) }
-                for tag in own {
-                    byTag[tag].append(index)
-                    if treatment[index] >= 0 { byTreatmentTag[treatment[index] * tagCount + tag, default: []].append(index) }
-                }
-                if pairIndex {
-                    for (position, first) in own.enumerated() {
-                        for second in own[(position + 1)...] { byTagPair[first * tagCount + second, default: []].append(index) }
-                    }
-                }
-            }
-        }
-
-        /// The best pages for `page`'s signature, best first, the page itself among them.
-        func best(for page: Int, ranking: inout Ranking) -> [Int] {
-            (pairIndex ? fromIndexes(page, &ranking) : nil) ?? byScanning(page, &ranking)
-        }
-
-        private func score(_ page: Int, _ other: Int) -> Int {
-            RelatedPages.score(page, other, treatment: treatment, tags: tags)
-        }
-
-        /// Every page scoring 2 or more is offered, or ranks below `keep` offered pages that
-        /// have the treatment alone (score 2) and an earlier title. Pages with the treatment and
-        /// a shared tag come first (score 3 or more); the rest is skipped when it cannot reach
-        /// the worst score kept. Nil when fewer than `keep` were found: pages scoring 1 were not
-        /// offered and may then belong.
-        private func fromIndexes(_ page: Int, _ ranking: inout Ranking) -> [Int]? {
-            let (myTreatment, myTags) = (treatment[page], tags[page])
-            ranking.start()
-            if myTreatment >= 0 {
-                for tag in myTags {
-                    for other in byTreatmentTag[myTreatment * tagCount + tag] ?? [] { ranking.offer(other, score(page, other)) }
-                }
-            }
-            // Sharing tags without the treatment scores at most the number of tags.
-            if !ranking.keepsOnlyAbove(myTags.count) {
-                for (position, first) in myTags.enumerated() {
-                    for second in myTags[(position + 1)...] {
-                        for other in byTagPair[first * tagCount + second] ?? [] { ranking.offer(other, score(page, other)) }
-                    }
-                }
-            }
-            if myTreatment >= 0, !ranking.keepsOnlyAbove(2) {
-                var alone = 0
-                for other in byTreatment[myTreatment] where !ranking.wasOffered(other) {
-                    ranking.offer(other, 2)
-                    alone += 1
-                    if alone == ranking.keep { break }
-                }
-            }
-            return ranking.best.count == ranking.keep ? ranking.best : nil
-        }
-
-        /// Every page sharing the treatment or a tag, scored.
-        private func byScanning(_ page: Int, _ ranking: inout Ranking) -> [Int] {
-            ranking.start()
-            if treatment[page] >= 0 {
-                for other in byTreatment[treatment[page]] { ranking.offer(other, score(page, other)) }
-            }
-            for tag in tags[page] {
-                for other in byTag[tag] { ranking.offer(other, score(page, other)) }
-            }
-            return ranking.best
         }
     }
 
@@ -185,7 +95,7 @@ package struct RelatedPages: Sendable {
 
     /// The score of page `other` for page `page`, from each page's treatment (-1 for none) and
     /// sorted tags.
-    private static func score(_ page: Int, _ other: Int, treatment: [Int], tags: [[Int]]) -> Int {
+    static func score(_ page: Int, _ other: Int, treatment: [Int], tags: [[Int]]) -> Int {
         let mine = tags[page], theirs = tags[other]
         var score = treatment[page] >= 0 && treatment[other] == treatment[page] ? 2 : 0
         var (left, right) = (0, 0)
@@ -320,62 +230,6 @@ package struct RelatedPages: Sendable {
         return before
     }
 
-    /// The best `keep` pages offered since `start()`, by score then rank; each page counted once.
-    private struct Ranking {
-        package let keep: Int
-        private let rank: [Int]
-        private var offeredIn: [Int32]
-        private var round: Int32 = 0
-        package private(set) var best: [Int] = []
-        private var bestScores: [Int] = []
-
-        package init(rank: [Int], keep: Int) {
-            self.rank = rank
-            self.keep = keep
-            offeredIn = [Int32](repeating: 0, count: rank.count)
-        }
-
-        package mutating func start() {
-            round += 1
-            best.removeAll(keepingCapacity: true)
-            bestScores.removeAll(keepingCapacity: true)
-        }
-
-        package func wasOffered(_ page: Int) -> Bool { offeredIn[page] == round }
-
-        /// True when `keep` pages are kept and all score above `score`: no page scoring
-        /// `score` or less can enter any more.
-        package func keepsOnlyAbove(_ score: Int) -> Bool {
-            best.count == keep && bestScores[keep - 1] > score
-        }
-
-        package mutating func offer(_ page: Int, _ score: Int) {
-            guard offeredIn[page] != round else { return }
-            offeredIn[page] = round
-            guard score > 0 else { return }
-            if best.count == keep {
-                let lastScore = bestScores[keep - 1]
-                if score < lastScore || (score == lastScore && rank[page] > rank[best[keep - 1]]) { return }
-            }
-            var position = best.count
-            while position > 0 {
-                let previous = best[position - 1]
-                let previousScore = bestScores[position - 1]
-                if score > previousScore || (score == previousScore && rank[page] < rank[previous]) {
-                    position -= 1
-                } else {
-                    break
-                }
-            }
-            guard position < keep else { return }
-            best.insert(page, at: position)
-            bestScores.insert(score, at: position)
-            if best.count > keep {
-                best.removeLast()
-                bestScores.removeLast()
-            }
-        }
-    }
 }
 
 extension RelatedPages.Key {
