@@ -59,6 +59,10 @@ public enum TestImages {
 
     public static var canSaveHEIC: Bool { cvts_can_save_heic() != 0 }
 
+    /// Why a HEIC test fails where libvips cannot save HEIC: the tests need it, as CI has it.
+    public static let cannotSaveHEIC = "libvips here cannot save HEIC (no heifsave operation: libheif without an HEVC encoder), "
+        + "so the HEIC tests cannot make a test photo; install libvips-dev, which brings libheif1 with libx265 (Debian 12), as CI does"
+
     /// A PNG of a few hundred bytes whose header declares `width` × `height` pixels, with a
     /// cut-short zlib stream of zeros: a decompression bomb, as far as its header goes.
     public static func bombPNG(width: UInt32, height: UInt32) -> [UInt8] {
