@@ -79,6 +79,15 @@ public enum TestImages {
                        deviation: Array(deviation.prefix(size.2)))
     }
 
+    /// What a file's first bytes say it is: "webp", "jpeg", "png", or "other" (a test's
+    /// message then names a format, not thousands of bytes).
+    public static func format(of bytes: [UInt8]) -> String {
+        if bytes.count >= 12 && bytes.starts(with: Array("RIFF".utf8)) && bytes[8..<12].elementsEqual(Array("WEBP".utf8)) { return "webp" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpeg" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "png" }
+        return "other"
+    }
+
     public static var canSaveHEIC: Bool { cvts_can_save_heic() != 0 }
 
     /// Why a HEIC test fails where libvips cannot save HEIC: the tests need it, as CI has it.
