@@ -134,12 +134,20 @@ struct PhotoRefusalTests {
     /// Builds the demo once, adds `file` (bytes) as `content/media/<name>` and a page showing
     /// it, and builds again: the errors, after checking the build failed and left site/ alone.
     private func refused(_ name: String, _ bytes: [UInt8]?, link: String? = nil) throws -> (lines: [String], seconds: Double) {
+        try refused(after: { demo in
+            if let bytes { try Data(bytes).write(to: URL(fileURLWithPath: demo.path("content/media/" + name))) }
+            if let link { try FileManager.default.createSymbolicLink(atPath: demo.path("content/media/" + name), withDestinationPath: link) }
+            try demo.write("---\ntitle: Rooms\n---\nOur rooms.\n\n  ![The room](/media/\(name))\n", to: "content/rooms.md")
+        })
+    }
+
+    /// Builds the demo once, makes `change` to it, and builds again: the errors, after checking
+    /// the build failed and left site/ alone.
+    private func refused(after change: (TemporaryFolder) throws -> Void) throws -> (lines: [String], seconds: Double) {
         let demo = try TemporaryFolder.demoWithPhonePhotos()
         #expect(try Binary.run(["build"], in: demo.root).status == 0)
         let before = try demo.files(under: "site")
-        if let bytes { try Data(bytes).write(to: URL(fileURLWithPath: demo.path("content/media/" + name))) }
-        if let link { try FileManager.default.createSymbolicLink(atPath: demo.path("content/media/" + name), withDestinationPath: link) }
-        try demo.write("---\ntitle: Rooms\n---\nOur rooms.\n\n  ![The room](/media/\(name))\n", to: "content/rooms.md")
+        try change(demo)
         let start = ContinuousClock.now
         let result = try Binary.run(["build"], in: demo.root)
         let elapsed = ContinuousClock.now - start
@@ -154,6 +162,30 @@ struct PhotoRefusalTests {
     func missing() throws {
         let (lines, _) = try refused("nope.jpg", nil)
         #expect(lines.contains("content/rooms.md:6:3: there is no photo 'media/nope.jpg' in content/ (a photo is a file in content/media/; a symlink is followed only when it stays inside the site folder)"), "\(lines)")
+    }
+
+    @Test("a photo clinic.yml's image: names that does not exist: the clinic.yml line that names it")
+    func missingFromClinicYAML() throws {
+        let (lines, _) = try refused(after: { demo in
+            try demo.edit("content/clinic.yml", replacing: "image: media/leaf-raindrops.jpg", with: "image: media/front-desk.jpg")
+        })
+        #expect(lines.contains("content/clinic.yml:7:8: there is no photo 'media/front-desk.jpg' in content/ (a photo is a file in content/media/; a symlink is followed only when it stays inside the site folder)"), "\(lines)")
+    }
+
+    @Test("a damaged photo a page's front matter image: names: the front matter line that names it")
+    func corruptFromFrontMatter() throws {
+        // A JPEG's start, then noise where its header and pixels should be.
+        let seed = TestSeed.value(default: 6)
+        var random = SplitMix(seed: seed)
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + (0..<4000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        let (lines, _) = try refused(after: { demo in
+            try Data(jpeg).write(to: URL(fileURLWithPath: demo.path("content/media/cups.jpg")))
+            // Line 9 of the file (the front matter's eighth); the path at column 15.
+            try demo.edit("content/aftercare/cupping-aftercare.md", replacing: "image: { src: media/water-drop.jpg,", with: "image: { src: media/cups.jpg,")
+        })
+        let errors = lines.filter { $0.contains("cups.jpg") }
+        #expect(errors.count == 1 && errors.allSatisfy { $0.wholeMatch(of: /content\/aftercare\/cupping-aftercare\.md:9:15: content\/media\/cups\.jpg: the file is damaged or cut short: .+/) != nil },
+                "\(lines), \(TestSeed.replay(seed))")
     }
 
     @Test("a JPEG cut short")
