@@ -118,6 +118,58 @@ struct PhotoCommandTests {
         #expect(try demo.files(under: ".clinicsite") == cache)
     }
 
+    @Test("check warns about a photo of more than 25 MB, with its size, and not about one just under")
+    func largeFileWarning() throws {
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        // Uncompressed PNGs, 3 bytes a pixel: 27 MB and 23.5 MB.
+        let over = try TestImages.make(width: 3000, height: 3000, seed: 3, suffix: ".png[compression=0]")
+        let under = try TestImages.make(width: 2800, height: 2800, seed: 4, suffix: ".png[compression=0]")
+        #expect(over.count > 25_000_000 && under.count < 25_000_000, "\(over.count) and \(under.count) bytes")
+        try Data(over).write(to: URL(fileURLWithPath: demo.path("content/media/scan.png")))
+        try Data(under).write(to: URL(fileURLWithPath: demo.path("content/media/poster.png")))
+        try demo.write("---\ntitle: Rooms\n---\n![The room](/media/scan.png)\n\n![A poster](/media/poster.png)\n", to: "content/rooms.md")
+        let result = try Binary.run(["check"], in: demo.root)
+        let lines = (result.output + result.errors).split(separator: "\n").map(String.init)
+        let megabytes = String(format: "%.1f", Double(over.count) / 1_000_000)
+        #expect(lines.contains("content/media/scan.png:1:1: warning: this photo is \(megabytes) MB, over 25 MB: far more than a web page needs (a phone's photo is 2 to 5 MB), and every build that finds it changed reads all of it; save a smaller copy"),
+                "\(lines)")
+        #expect(lines.filter { $0.contains(" MB") }.count == 1, "\(lines)")
+    }
+
+    @Test("a HEIC photo (as an iPhone takes them) shown on a page is published as WebP and JPEG files the page shows")
+    func heicPhoto() throws {
+        try #require(TestImages.canSaveHEIC, "\(TestImages.cannotSaveHEIC)")
+        let demo = try TemporaryFolder.demoWithPhonePhotos()
+        let heic = try TestImages.make(width: 1200, height: 900, seed: 8, suffix: ".heic[Q=60,compression=hevc]")
+        #expect(heic[4..<12].elementsEqual(Array("ftypheic".utf8)))
+        try Data(heic).write(to: URL(fileURLWithPath: demo.path("content/media/garden.heic")))
+        try demo.write("---\ntitle: The garden\n---\n![The garden in June](/media/garden.heic)\n", to: "content/garden.md")
+        let result = try Binary.run(["build"], in: demo.root)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("; 9 images, 9 processed\n"), "\(result.output)")
+
+        let html = try demo.read("site/garden/index.html")
+        let picture = try #require(html.firstMatch(of: /<picture><source type="image\/webp" srcset="([^"]*)" sizes="[^"]*"><img src="([^"]*)" srcset="([^"]*)"[^>]* width="([0-9]+)" height="([0-9]+)" alt="The garden in June"/),
+                                   "no <picture> of the photo: \(html)")
+        let webp = srcset(String(picture.output.1))
+        let jpeg = srcset(String(picture.output.3))
+        #expect(webp.map(\.width) == [480, 960, 1200] && jpeg.map(\.width) == [480, 960, 1200])
+        for (url, width) in webp + jpeg {
+            #expect(url.hasPrefix("/media/garden."), "\(url)")
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: demo.path("site" + url))))
+            if url.hasSuffix(".webp") {
+                #expect(TestImages.format(of: bytes) == "webp", "\(url)")
+            } else {
+                #expect(url.hasSuffix(".jpg") && TestImages.format(of: bytes) == "jpeg", "\(url)")
+            }
+            let measured = try TestImages.measure(bytes)
+            let expected: [Int] = [width, width * 3 / 4]
+            #expect([measured.width, measured.height] == expected, "\(url)")
+        }
+        #expect(picture.output.2 == jpeg[1].url && picture.output.4 == "960" && picture.output.5 == "720")
+        #expect(!demo.exists("site/media/garden.heic"))
+    }
+
     @Test("check warns about a photo shown wider than it is")
     func blurryWarning() throws {
         let demo = try TemporaryFolder.demoWithPhonePhotos()
