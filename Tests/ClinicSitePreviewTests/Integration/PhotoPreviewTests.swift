@@ -54,9 +54,9 @@ struct PhotoPreviewTests {
     @Test("a page saved while a large photo is still being made is not held up: its reload comes before serve reports the photo's files made")
     func saveDuringALargePhoto() async throws {
         let site = try TemporaryFolder.demo()
-        // An interlaced PNG is decoded whole, whatever size it is published at: 28 megapixels
-        // take seconds to make into files (about 5 here), where a text save takes a tenth of one.
-        let large = try TestImages.make(width: 6400, height: 4400, seed: 22, suffix: ".png[compression=0,interlace]")
+        // An interlaced PNG is decoded whole, whatever size it is published at: 20 megapixels
+        // take seconds to make into files (about 3 here), where a text save takes a tenth of one.
+        let large = try TestImages.make(width: 5400, height: 3700, seed: 22, suffix: ".png[compression=0,interlace]")
         try await withPreview(site) { preview in
             let events = try EventStreamClient(port: preview.port)
             _ = try #require(await events.next(named: "hello", timeout: .seconds(20)))
