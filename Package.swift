@@ -177,7 +177,7 @@ let package = Package(
             name: "ClinicSitePreviewTests",
             dependencies: [
                 "ClinicBase", "ClinicContent", "ClinicModel", "ClinicRender", "ClinicOutput", "ClinicBuild", "ClinicSitePreview",
-                "ClinicSiteTestSupport",
+                "ClinicSiteTestSupport", "ClinicImagesTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -76,6 +76,38 @@ int cvts_make_image(int width, int height, int alpha, int seed, const char *suff
     return unref_and(result ? -1 : 0, t, 9);
 }
 
+int cvts_make_subject(int width, int height, int left, int top, int side, int seed,
+                      const char *suffix, void **bytes, size_t *length) {
+    if (start_vips()) {
+        return -1;
+    }
+    VipsImage *t[8] = {NULL};
+    double grey[] = {110.0, 110.0, 110.0};
+    double ones[] = {1.0, 1.0, 1.0};
+    double red[] = {200.0, 60.0, 60.0};
+    if (vips_black(&t[0], width, height, "bands", 3, NULL) ||
+        vips_linear(t[0], &t[1], ones, grey, 3, NULL) ||
+        vips_cast_uchar(t[1], &t[2], NULL) ||
+        vips_gaussnoise(&t[3], side, side, "sigma", 50.0, "mean", 0.0, "seed", seed, NULL)) {
+        return unref_and(-1, t, 8);
+    }
+    VipsImage *noise[3] = {t[3], t[3], t[3]};
+    if (vips_bandjoin(noise, &t[4], 3, NULL) ||
+        vips_linear(t[4], &t[5], ones, red, 3, NULL) ||
+        vips_cast_uchar(t[5], &t[6], NULL) ||
+        vips_insert(t[2], t[6], &t[7], left, top, NULL)) {
+        return unref_and(-1, t, 8);
+    }
+    VipsImage *image = vips_image_copy_memory(t[7]);
+    if (image == NULL) {
+        return unref_and(-1, t, 8);
+    }
+    image->Type = VIPS_INTERPRETATION_sRGB;
+    int result = vips_image_write_to_buffer(image, suffix, bytes, length, NULL);
+    g_object_unref(image);
+    return unref_and(result ? -1 : 0, t, 8);
+}
+
 int cvts_make_animated_gif(int width, int height, int frames, void **bytes, size_t *length) {
     if (start_vips()) {
         return -1;
@@ -102,7 +134,7 @@ void cvts_free(void *bytes) {
 }
 
 int cvts_measure(const void *bytes, size_t length, int left, int top, int width, int height,
-                 int *image_width, int *image_height, int *bands, double *mean) {
+                 int *image_width, int *image_height, int *bands, double *mean, double *deviation) {
     if (start_vips()) {
         return -1;
     }
@@ -119,6 +151,7 @@ int cvts_measure(const void *bytes, size_t length, int left, int top, int width,
     }
     for (int band = 0; band < *bands; band++) {
         mean[band] = *VIPS_MATRIX(t[2], 4, band + 1);
+        deviation[band] = *VIPS_MATRIX(t[2], 5, band + 1);
     }
     return unref_and(0, t, 4);
 }

@@ -81,6 +81,43 @@ public enum ExifTool {
         return first.mapValues { "\($0)" }
     }
 
+    /// exiftool's reading of every file under `folder`, whatever its name or kind (`-r -ext '*'`:
+    /// pages, feeds, scripts and files without an extension too), by path relative to `folder`.
+    public static func tagsOfEveryFile(under folder: String, exiftool: String) throws -> [String: [String: String]] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: exiftool)
+        process.arguments = ["-j", "-G", "-a", "-u", "-r", "-ext", "*", folder]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard let list = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+            throw Failure("exiftool gave no JSON for \(folder)")
+        }
+        var files: [String: [String: String]] = [:]
+        for entry in list {
+            guard let path = entry["SourceFile"] as? String, path.hasPrefix(folder + "/") else { throw Failure("exiftool named no file under \(folder): \(entry)") }
+            files[String(path.dropFirst(folder.count + 1))] = entry.mapValues { "\($0)" }
+        }
+        return files
+    }
+
+    /// The tags, in a file of any kind, that carry what a camera or phone writes into a photo:
+    /// every EXIF, IPTC, ICC profile, Photoshop or maker-notes tag, and any tag (XMP
+    /// included) naming a position, a serial number, an orientation, a comment, a camera or a
+    /// place. (exiftool reads a site's feed and sitemap as XMP: their own tags are not these.)
+    public static func photoMetadata(_ tags: [String: String]) -> [String: String] {
+        let photoGroups: Set<String> = ["EXIF", "IPTC", "ICC_Profile", "Photoshop", "MakerNotes", "GPS", "FlashPix", "APP12", "APP14"]
+        let telling = ["GPS", "Serial", "Orientation", "Comment", "Make", "Model", "City", "DateTimeOriginal", "ProfileDescription", "ProfileCMM"]
+        return tags.filter { key, _ in
+            let parts = key.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { return false }
+            return photoGroups.contains(String(parts[0])) || telling.contains { parts[1].contains($0) }
+        }
+    }
+
     /// The tags that are metadata of the photo rather than of the file's encoding.
     public static func privateTags(_ tags: [String: String]) -> [String: String] {
         let encodingGroups: Set<String> = ["ExifTool", "File", "JFIF", "RIFF", "PNG", "Composite"]

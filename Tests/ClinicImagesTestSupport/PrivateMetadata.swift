@@ -4,6 +4,11 @@
 public enum PrivateMetadata {
     public static let serialNumber = "CP20240501X"
     public static let comment = "Taken at 12 Willow Street"
+    /// Text that only this metadata holds (serial number, comment, IPTC city, camera make,
+    /// XMP position): in no published file's bytes.
+    public static let texts = [serialNumber, comment, city, make, "51,30.5N"]
+    static let city = "Willowbrook"
+    static let make = "ClinicPhone"
 
     /// `jpeg` with the segments inserted after its JFIF segment.
     public static func added(to jpeg: [UInt8], orientation: UInt16) -> [UInt8] {
@@ -31,7 +36,7 @@ public enum PrivateMetadata {
 
     /// A Photoshop APP13 block holding an IPTC record: version and City.
     private static var photoshopIPTC: [UInt8] {
-        let city = Array("Willowbrook".utf8)
+        let city = Array(Self.city.utf8)
         let iptc: [UInt8] = [0x1C, 2, 0, 0, 2, 0, 4] + [0x1C, 2, 90, 0, UInt8(city.count)] + city
         var block = Array("Photoshop 3.0".utf8) + [0] + Array("8BIM".utf8) + [0x04, 0x04, 0, 0]
         block += TestImages.bigEndian(UInt32(iptc.count)) + iptc
@@ -55,8 +60,8 @@ public enum PrivateMetadata {
         ]
         func first(_ exifAt: UInt32, _ gpsAt: UInt32) -> [Entry] {
             [
-                Entry(0x010F, ascii: "ClinicPhone"),
-                Entry(0x0110, ascii: "ClinicPhone 12 Pro"),
+                Entry(0x010F, ascii: make),
+                Entry(0x0110, ascii: make + " 12 Pro"),
                 Entry(tag: 0x0112, type: 3, count: 1, data: little(orientation) + [0, 0]),
                 Entry(tag: 0x8769, type: 4, count: 1, data: little(exifAt)),
                 Entry(tag: 0x8825, type: 4, count: 1, data: little(gpsAt)),

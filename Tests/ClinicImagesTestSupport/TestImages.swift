@@ -16,6 +16,20 @@ public enum TestImages {
         return [UInt8](UnsafeRawBufferPointer(start: bytes, count: length))
     }
 
+    /// A flat grey image with one subject: a `side` × `side` square at (`left`, `top`) of
+    /// seeded high-contrast noise in red, saved with libvips' `suffix` (lossless by default).
+    /// Its ``Measure/redness`` is the share of the picture the subject covers, times about 140.
+    public static func subject(width: Int, height: Int, left: Int, top: Int, side: Int, seed: Int, suffix: String = ".png") throws -> [UInt8] {
+        var bytes: UnsafeMutableRawPointer? = nil
+        var length = 0
+        guard cvts_make_subject(Int32(width), Int32(height), Int32(left), Int32(top), Int32(side), Int32(seed), suffix, &bytes, &length) == 0,
+            let bytes else {
+            throw Failure("cannot make a \(suffix) test image with a subject: \(String(cString: cvts_error()))")
+        }
+        defer { cvts_free(bytes) }
+        return [UInt8](UnsafeRawBufferPointer(start: bytes, count: length))
+    }
+
     /// A GIF of `frames` frames: the first grey, the others black.
     public static func animatedGIF(width: Int, height: Int, frames: Int) throws -> [UInt8] {
         var bytes: UnsafeMutableRawPointer? = nil
@@ -34,16 +48,23 @@ public enum TestImages {
         public var bands: Int
         /// The mean of each band over the rectangle measured.
         public var mean: [Double]
+        /// The standard deviation of each band over the rectangle measured.
+        public var deviation: [Double]
         /// The mean over the colour bands.
         public var brightness: Double { mean.prefix(3).reduce(0, +) / Double(min(3, mean.count)) }
+        /// How much redder than green the rectangle is on average: 0 for greys.
+        public var redness: Double { mean.count >= 3 ? mean[0] - mean[1] : 0 }
+        /// The standard deviation over the colour bands: 0 for a flat colour.
+        public var contrast: Double { deviation.prefix(3).reduce(0, +) / Double(min(3, deviation.count)) }
     }
 
     /// Decodes `bytes` and measures the rectangle given as fractions of its size.
     public static func measure(_ bytes: [UInt8], left: Double = 0, top: Double = 0, width: Double = 1, height: Double = 1) throws -> Measure {
         var size = (0, 0, 0)
         var mean = [Double](repeating: 0, count: 8)
+        var deviation = [Double](repeating: 0, count: 8)
         var whole = (Int32(0), Int32(0), Int32(0))
-        guard cvts_measure(bytes, bytes.count, 0, 0, 1, 1, &whole.0, &whole.1, &whole.2, &mean) == 0 else {
+        guard cvts_measure(bytes, bytes.count, 0, 0, 1, 1, &whole.0, &whole.1, &whole.2, &mean, &deviation) == 0 else {
             throw Failure("cannot decode an output: \(String(cString: cvts_error()))")
         }
         size = (Int(whole.0), Int(whole.1), Int(whole.2))
@@ -51,13 +72,27 @@ public enum TestImages {
             Int32(Double(size.0) * left), Int32(Double(size.1) * top),
             Int32(max(1, Double(size.0) * width)), Int32(max(1, Double(size.1) * height)))
         guard cvts_measure(bytes, bytes.count, rectangle.0, rectangle.1, rectangle.2, rectangle.3,
-                           &whole.0, &whole.1, &whole.2, &mean) == 0 else {
+                           &whole.0, &whole.1, &whole.2, &mean, &deviation) == 0 else {
             throw Failure("cannot measure an output: \(String(cString: cvts_error()))")
         }
-        return Measure(width: size.0, height: size.1, bands: size.2, mean: Array(mean.prefix(size.2)))
+        return Measure(width: size.0, height: size.1, bands: size.2, mean: Array(mean.prefix(size.2)),
+                       deviation: Array(deviation.prefix(size.2)))
+    }
+
+    /// What a file's first bytes say it is: "webp", "jpeg", "png", or "other" (a test's
+    /// message then names a format, not thousands of bytes).
+    public static func format(of bytes: [UInt8]) -> String {
+        if bytes.count >= 12 && bytes.starts(with: Array("RIFF".utf8)) && bytes[8..<12].elementsEqual(Array("WEBP".utf8)) { return "webp" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpeg" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "png" }
+        return "other"
     }
 
     public static var canSaveHEIC: Bool { cvts_can_save_heic() != 0 }
+
+    /// Why a HEIC test fails where libvips cannot save HEIC: the tests need it, as CI has it.
+    public static let cannotSaveHEIC = "libvips here cannot save HEIC (no heifsave operation: libheif without an HEVC encoder), "
+        + "so the HEIC tests cannot make a test photo; install libvips-dev, which brings libheif1 with libx265 (Debian 12), as CI does"
 
     /// A PNG of a few hundred bytes whose header declares `width` × `height` pixels, with a
     /// cut-short zlib stream of zeros: a decompression bomb, as far as its header goes.

@@ -37,6 +37,13 @@ final class EventLog: Sendable {
         }
     }
 
+    /// Every report that the photo files a build left to make are made, in order.
+    var imagesMade: [ImagesMade] {
+        events.withLock { events in
+            events.compactMap { if case .imagesMade(let made) = $0 { made } else { nil } }
+        }
+    }
+
     /// How many builds finished, the first included.
     var buildCount: Int {
         events.withLock { events in
