@@ -283,8 +283,9 @@ final class RandomSiteSaves {
     /// `afterSave` sees each successful save's output before its outputs left for later are
     /// finished (the saved paths, the output, the step).
     func run(steps: Int, afterSave: (Set<String>, TestSession.Output, Int) throws -> Void = { _, _, _ in }) throws {
-        guard case .built(let first, _) = Self.clean(site) else {
-            Issue.record("the demo site does not build: \(replay)")
+        let start = Self.clean(site)
+        guard case .built(let first, _) = start else {
+            if case .failed(let problems) = start { Issue.record("the site does not build at the start: \(problems.errors.prefix(3)); \(replay)") }
             return
         }
         do throws(BuildFailure) {
@@ -757,7 +758,7 @@ final class RandomSiteSaves {
     }
 
     /// A new aftercare page with random front matter; `initial`: one the site starts with,
-    /// at an address of its own and naming no FAQ section.
+    /// at an address of its own, naming no FAQ section, not a draft and without `expires`.
     private func addAftercarePage(initial: Bool = false) {
         counter += 1
         var matter = YAMLEntries("")
@@ -770,7 +771,7 @@ final class RandomSiteSaves {
         var page = MarkdownFile(matter: matter, body: paragraph() + "\n")
         for _ in 0..<int(0...4) {
             let field = int(0...11)
-            editFrontMatter(&page, field: initial && (8...10).contains(field) ? 11 : field)
+            editFrontMatter(&page, field: initial && (7...10).contains(field) ? 11 : field)
         }
         files.pages["content/aftercare/\(initial ? "start" : "new")-\(counter).md"] = page
     }
