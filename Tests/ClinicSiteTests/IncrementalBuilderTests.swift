@@ -147,92 +147,36 @@ struct IncrementalBuilderTests {
         try expectSame(output, site)
     }
 
-    @Test("random saves on a paginated site (new pages, deletions, new addresses, titles, treatments, tags, dates, drafts) give a clean build's bytes",
+    @Test("random saves on a paginated site (aftercare pages new, deleted, moved, retitled, their treatments, tags, dates, drafts, FAQ sections and photos; with faq.md and clinic.yml, some in one save) give a clean build's bytes",
           arguments: [false, true])
     func randomSaves(deferring: Bool) throws {
-        let folder = try TemporaryFolder()
-        let site = try folder.copySite(nil)
-        let clinic = try folder.read("site-folder/content/clinic.yml")
-        try folder.write(clinic + "\naftercare_per_page: 3\n", to: "site-folder/content/clinic.yml")
-        var generator = SplitMix(seed: 11)
-        func pick<T>(_ values: [T]) -> T { generator.pick(values) }
-        var written = 0
-        /// A page with random fields; its address is new unless `slug` is given.
-        func page(slug: String? = nil) -> String {
-            written += 1
-            var lines = ["title: \(pick(["Rest", "Heat", "Water", "Sleep", "Stretch"])) note", "slug: \(slug ?? "random-\(written)")"]
-            if let treatment = pick(["massage", "cupping", "hot stone", "Hot Stone", nil] as [String?]) { lines.append("treatment: \(treatment)") }
-            let tags = (0..<Int(generator.next() % 3)).map { _ in pick(["soreness", "heat", "sleep", "Heat"]) }
-            if !tags.isEmpty { lines.append("tags: [\(tags.joined(separator: ", "))]") }
-            if generator.next() % 3 > 0 { lines.append("date: 2026-0\(1 + generator.next() % 6)-1\(generator.next() % 10)") }
-            if generator.next() % 10 == 0 { lines.append("draft: true") }
-            return "---\n" + lines.joined(separator: "\n") + "\n---\nDrink water, edit \(written).\n"
+        let seed = TestSeed.value(default: 11)
+        let saves = try RandomSiteSaves(seed: seed, deferring: deferring,
+                                        mix: .init(clinic: 1, faq: 1, home: 0, pages: 0, aftercare: 8, combined: 5),
+                                        aftercarePages: 8) { files in
+            files.clinic.set("aftercare_per_page", "3")
         }
-        var files: [String: String] = [:]  // our files → their slug
-        for number in 0..<8 {
-            let file = "content/aftercare/random-file-\(number).md"
-            try folder.write(page(slug: "start-\(number)"), to: "site-folder/" + file)
-            files[file] = "start-\(number)"
-        }
-        let builder = TestSession(folder: SiteFolder(site), options: options, deferring: deferring)
-        var previous = Set(try builder.build().files.keys)
-        var created = 8
-        for step in 0..<30 {
-            var changed: Set<String> = []
-            for _ in 0..<Int(1 + generator.next() % 3) {
-                let existing = files.keys.sorted()
-                switch generator.next() % 4 {
-                case 0:
-                    let file = "content/aftercare/random-file-\(created).md"
-                    created += 1
-                    let slug = "made-\(created)"
-                    try folder.write(page(slug: slug), to: "site-folder/" + file)
-                    files[file] = slug
-                    changed.insert(file)
-                case 1 where !existing.isEmpty:
-                    let file = pick(existing)
-                    try FileManager.default.removeItem(atPath: site + "/" + file)
-                    files[file] = nil
-                    changed.insert(file)
-                case 2 where !existing.isEmpty:
-                    // A new address.
-                    let file = pick(existing)
-                    created += 1
-                    try folder.write(page(slug: "moved-\(created)"), to: "site-folder/" + file)
-                    files[file] = "moved-\(created)"
-                    changed.insert(file)
-                default:
-                    guard !existing.isEmpty else { continue }
-                    let file = pick(existing)
-                    try folder.write(page(slug: files[file]), to: "site-folder/" + file)
-                    changed.insert(file)
-                }
-            }
-            let output = try builder.update(changed: changed.sorted())
-                try expectSame(output, site)
-            let paths = Set(output.files.keys).union(output.pending?.paths ?? [])
-            #expect(output.pageCount == paths.filter { $0.hasSuffix(".html") }.count)
-            #expect(Set(output.removed) == previous.subtracting(paths))
-            previous = paths
-            guard let pending = output.pending else { continue }
-            #expect(deferring)
+        try saves.run(steps: 30) { changed, output, step in
+            guard let pending = output.pending else { return }
+            #expect(deferring, "\(saves.replay), step \(step)")
             // What shows the save renders at once: the saved pages, and every output that shows
             // them (a listing they are on, a page listing them as related); what renders later
             // shows none of them.
-            let saved = changed.compactMap { files[$0] }.map { "aftercare/\($0)/index.html" }
-            #expect(pending.paths.isDisjoint(with: saved))
-            let savedSources = Set(changed.map { SiteFolder(site).display($0) })
-            for path in pending.paths {
-                let views = try #require(builder.session.current?.views)
-                let view = try #require(views.outputs.first { $0.key == path }?.view)
-                #expect(!view.shows(savedSources, chromeChanged: views.chromeChanged), "\(path) shows the save but was left for later")
+            let saved = Set(changed.map { SiteFolder(saves.site).display($0) })
+            guard let views = saves.session.session.current?.views else {
+                Issue.record("the session holds no build after a save: \(saves.replay), step \(step)")
+                return
             }
-            // Every other step leaves them to the next update, which renders them first.
-            if step % 2 == 0 {
-                let finished = try #require(builder.finishPending())
-                #expect(Set(finished.rendered) == pending.paths && finished.pending == nil)
-                try expectSame(finished, site)
-                #expect(builder.finishPending() == nil)
+            for view in views.aftercare where saved.contains(view.page.value.source) {
+                #expect(!pending.paths.contains(view.page.value.key), "\(view.page.value.key) was saved but left for later: \(saves.replay), step \(step)")
+            }
+            let outputs = Dictionary(uniqueKeysWithValues: views.outputs.map { ($0.key, $0.view) })
+            for path in pending.paths {
+                guard let view = outputs[path] else {
+                    Issue.record("\(path) was left for later but is not an output: \(saves.replay), step \(step)")
+                    continue
+                }
+                #expect(!view.shows(saved, chromeChanged: views.chromeChanged), "\(path) shows the save but was left for later: \(saves.replay), step \(step)")
             }
         }
     }

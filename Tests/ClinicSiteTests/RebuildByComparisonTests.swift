@@ -124,74 +124,13 @@ struct RebuildByComparisonTests {
         #expect(session.sink.files == (try clean(site)))
     }
 
-    @Test("random saves of clinic.yml, the FAQ and other pages give a clean build's bytes, or a clean build's errors",
-          arguments: [3, 17, 40])
-    func randomSaves(seed: UInt64) throws {
-        let folder = try TemporaryFolder()
-        let site = try folder.copySite(nil)
-        let session = TestSession(folder: SiteFolder(site), options: options, deferring: seed % 2 == 1)
-        _ = try session.build()
-        var generator = SplitMix(seed: seed)
-        let clinic = try folder.read("site-folder/content/clinic.yml")
-        let faq = try folder.read("site-folder/content/faq.md")
-        let about = try folder.read("site-folder/content/about.md")
-        let clinicEdits: [(String) -> String] = [
-            { $0.replacingOccurrences(of: "+1 555 0100", with: "+1 555 01\(generator.next() % 90 + 10)") },
-            { $0.replacingOccurrences(of: "tagline: Registered", with: "tagline: Licensed") },
-            { $0.replacingOccurrences(of: "  sunday: closed", with: "  sunday: \"10:00-12:00\"") },
-            { $0 + "\naftercare_per_page: \(1 + generator.next() % 3)\n" },
-            { $0.replacingOccurrences(of: "url: https://willowstreet.example/", with: "url: https://example.org/willow/") },
-            { $0.replacingOccurrences(of: "name: Maya Chen", with: "name: Maya Chen-Li") },
-            { $0 + "\nmarkdown: { unsafe_html: true }\n" },
-            { $0.replacingOccurrences(of: "  monday: \"09:00-17:00\"", with: "  monday: \"17:00-09:00\"") },  // an error
-            { $0 },
-        ]
-        let faqEdits: [(String) -> String] = [
-            { $0.replacingOccurrences(of: "### How do I book?\n\n", with: "### How do I book?\n\nCall us.\n\n") },
-            { $0.replacingOccurrences(of: "## Booking and frequency", with: "## Booking") },  // a page names it: an error
-            { $0 + "\n### A new question?\n\nA new answer.\n" },
-            { $0 },
-        ]
-        let pageEdits: [(String) -> String] = [
-            { $0 + "\nMore about us, \(generator.next() % 100).\n" },
-            { $0.replacingOccurrences(of: "title: About us", with: "title: About the team") },
-            { $0.replacingOccurrences(of: "menu: ", with: "menu: 9\n# was: ") },
-            { $0.replacingOccurrences(of: "---\n", with: "---\nslug: faq\n", options: [], range: $0.range(of: "---\n")) },  // an error
-            { $0 },
-        ]
-        for step in 0..<16 {
-            var changed: Set<String> = []
-            switch generator.next() % 4 {
-            case 0:
-                try folder.write(generator.pick(clinicEdits)(clinic), to: "site-folder/content/clinic.yml")
-                changed.insert("content/clinic.yml")
-            case 1:
-                try folder.write(generator.pick(faqEdits)(faq), to: "site-folder/content/faq.md")
-                changed.insert("content/faq.md")
-            case 2:
-                try folder.write(generator.pick(pageEdits)(about), to: "site-folder/content/about.md")
-                changed.insert("content/about.md")
-            default:
-                let page = "content/new-page-\(generator.next() % 3).md"
-                if FileManager.default.fileExists(atPath: site + "/" + page) {
-                    try FileManager.default.removeItem(atPath: site + "/" + page)
-                } else {
-                    try folder.write("---\ntitle: New \(step)\nmenu: \(generator.next() % 5)\n---\nNew.\n", to: "site-folder/" + page)
-                }
-                changed.insert(page)
-            }
-            let expected = buildErrors(site)
-            let output: TestSession.Output
-            do throws(BuildFailure) {
-                output = try session.update(changed: changed.sorted())
-            } catch {
-                #expect(error.diagnostics == expected, "seed \(seed), step \(step): \(changed.sorted())")
-                continue
-            }
-            #expect(expected.isEmpty, "seed \(seed), step \(step): a clean build fails, the save did not")
-            _ = session.finishPending()
-            #expect(session.sink.files == (try clean(site)), "seed \(seed), step \(step): \(changed.sorted())")
-            #expect(output.warnings == buildWarnings(site), "seed \(seed), step \(step)")
-        }
+    @Test("random saves of clinic.yml, the FAQ, the home page and other pages, each building on the last (some breaking the site, then mended; some of several files), give a clean build's bytes and warnings, or a clean build's errors",
+          arguments: [false, true])
+    func randomSaves(deferring: Bool) throws {
+        let seed = TestSeed.value(default: 3)
+        let saves = try RandomSiteSaves(seed: seed, deferring: deferring,
+                                        mix: .init(clinic: 4, faq: 4, home: 2, pages: 3, aftercare: 2, combined: 8))
+        try saves.run(steps: 30)
+        #expect(!saves.completed || saves.counts.failed > 0, "no save broke the site: \(saves.replay)")
     }
 }

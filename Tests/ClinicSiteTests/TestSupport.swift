@@ -84,6 +84,8 @@ final class TestSession {
         var warnings: [Diagnostic]
         var excluded: [Exclusion]
         var pageCount: Int
+        /// The processed photos left for later.
+        var pendingImages: DeferredOutputs? = nil
     }
 
     let session: SiteSession
@@ -127,6 +129,7 @@ final class TestSession {
         pending = report.deferred
         pendingImages = report.deferredImages
         return Output(files: sink.files, rendered: report.rendered, removed: report.removed, pending: report.deferred,
-                      warnings: report.warnings, excluded: report.excluded, pageCount: report.pageCount)
+                      warnings: report.warnings, excluded: report.excluded, pageCount: report.pageCount,
+                      pendingImages: report.deferredImages)
     }
 }
