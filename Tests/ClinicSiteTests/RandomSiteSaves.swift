@@ -757,7 +757,8 @@ final class RandomSiteSaves {
         files.pages[path] = page
     }
 
-    /// A new aftercare page with random front matter; `initial`: one the site starts with,
+    /// A new aftercare page with random front matter (one in four with no paragraph, only a
+    /// heading); `initial`: one the site starts with,
     /// at an address of its own, naming no FAQ section, not a draft and without `expires`.
     private func addAftercarePage(initial: Bool = false) {
         counter += 1
@@ -768,7 +769,8 @@ final class RandomSiteSaves {
         } else if chance(2) {
             matter.set("slug", chance(2) ? pick(Self.aftercareSlugs) : "made-\(counter)")
         }
-        var page = MarkdownFile(matter: matter, body: paragraph() + "\n")
+        // One in four has no paragraph, so its description is the clinic's.
+        var page = MarkdownFile(matter: matter, body: (chance(4) ? "## Heading \(counter)" : paragraph()) + "\n")
         for _ in 0..<int(0...4) {
             let field = int(0...11)
             editFrontMatter(&page, field: initial && (7...10).contains(field) ? 11 : field)

@@ -33,6 +33,26 @@ struct RebuildByComparisonTests {
         #expect(output.files == (try clean(site)))
     }
 
+    @Test("a new clinic description renders exactly the outputs whose bytes it changes, a page without summary or paragraph showing it as its description")
+    func description() throws {
+        let folder = try TemporaryFolder()
+        let site = try folder.copySite(nil)
+        try folder.write("---\ntitle: Stretches\ntreatment: massage\n---\n## Morning\n\n- Reach up\n- Touch your toes\n",
+                         to: "site-folder/content/aftercare/stretches.md")
+        let session = TestSession(folder: SiteFolder(site), options: options)
+        let first = try session.build().files
+        let clinic = try folder.read("site-folder/content/clinic.yml")
+        let edited = clinic.replacingOccurrences(of: "on Willow Street, Riverside.", with: "on Willow Street, Riverside, since 2011.")
+        #expect(edited != clinic)
+        try folder.write(edited, to: "site-folder/content/clinic.yml")
+        let output = try session.update(changed: ["content/clinic.yml"])
+        #expect(output.files == (try clean(site)))
+        let changed = Set(output.files.keys.filter { first[$0] != output.files[$0] })
+        #expect(Set(output.rendered) == changed)
+        let page = String(decoding: output.files["aftercare/stretches/index.html"] ?? [], as: UTF8.self)
+        #expect(page.contains("<meta name=\"description\" content=\"Registered massage therapists and a physiotherapist on Willow Street, Riverside, since 2011."))
+    }
+
     @Test("a comment in clinic.yml renders nothing")
     func comment() throws {
         let folder = try TemporaryFolder()
