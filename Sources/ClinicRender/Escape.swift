@@ -62,30 +62,4 @@ public enum Escape {
             }
         }
     }
-
-    /// JSON text made safe inside `<script>`: `<`, `>`, `&`, U+2028 and U+2029 become `\u` escapes
-    /// (valid JSON, and nothing can close the script element or open a comment).
-    public static func jsonForScript(_ json: String) -> String {
-        var contiguous = json
-        return contiguous.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 60 || $0 == 62 || $0 == 38 || $0 == 0xE2 }) else { return json }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 32)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 60: result.append(contentsOf: "\\u003c".utf8)
-                case 62: result.append(contentsOf: "\\u003e".utf8)
-                case 38: result.append(contentsOf: "\\u0026".utf8)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    result.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 2
-                default: result.append(byte)
-                }
-                index += 1
-            }
-            return String(decoding: result, as: UTF8.self)
-        }
-    }
 }

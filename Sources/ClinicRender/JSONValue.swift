@@ -43,14 +43,26 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStr
     public func json() -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
-        write(into: &bytes)
+        write(into: &bytes, scriptSafe: false)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func write(into bytes: inout [UInt8]) {
+    /// Encoded with sorted keys, then escaped so it can sit inside `<script>`: the bytes of
+    /// `Escape.jsonForScript(json())`, written in one pass.
+    public func scriptSafeJSON() -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        write(into: &bytes, scriptSafe: true)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the JSON text to `bytes`; with `scriptSafe`, `<`, `>`, `&`, U+2028 and U+2029
+    /// as `\u` escapes too (they can only occur inside strings, so escaping there escapes the
+    /// whole text, as ``Escape/jsonForScript(_:)`` does).
+    package func write(into bytes: inout [UInt8], scriptSafe: Bool) {
         switch self {
         case .string(let value):
-            JSONValue.write(value, into: &bytes)
+            JSONValue.write(value, into: &bytes, scriptSafe: scriptSafe)
         case .int(let value):
             bytes.append(contentsOf: String(value).utf8)
         case .bool(let value):
@@ -59,17 +71,18 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStr
             bytes.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                value.write(into: &bytes)
+                value.write(into: &bytes, scriptSafe: scriptSafe)
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            // The members sorted themselves, not their keys then looked up: no hashing.
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, member) in sorted.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONValue.write(key, into: &bytes)
+                JSONValue.write(member.key, into: &bytes, scriptSafe: scriptSafe)
                 bytes.append(UInt8(ascii: ":"))
-                members[key]!.write(into: &bytes)
+                member.value.write(into: &bytes, scriptSafe: scriptSafe)
             }
             bytes.append(UInt8(ascii: "}"))
         }
@@ -77,30 +90,52 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStr
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func write(_ string: String, into bytes: inout [UInt8]) {
+    /// A JSON string: runs of bytes that need no escape are appended whole.
+    private static func write(_ string: String, into bytes: inout [UInt8], scriptSafe: Bool) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [92, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [92, UInt8(ascii: "f")])
-            case 0..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        var string = string
+        string.withUTF8 { utf8 in
+            var run = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let escape: StaticString?
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0..<0x20: escape = ""
+                case UInt8(ascii: "<") where scriptSafe: escape = "\\u003c"
+                case UInt8(ascii: ">") where scriptSafe: escape = "\\u003e"
+                case UInt8(ascii: "&") where scriptSafe: escape = "\\u0026"
+                case 0xE2 where scriptSafe && index + 2 < utf8.count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                default: escape = nil
+                }
+                guard let escape else {
+                    index += 1
+                    continue
+                }
+                if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
+                if escape.utf8CodeUnitCount == 0 {
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(hexDigits[Int(byte >> 4)])
+                    bytes.append(hexDigits[Int(byte & 0xF)])
+                } else {
+                    escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                }
+                // U+2028 and U+2029 are three bytes.
+                index += byte == 0xE2 ? 3 : 1
+                run = index
             }
+            if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
         }
         bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Encoded with sorted keys, then escaped so it can sit inside `<script>`.
-    public func scriptSafeJSON() -> String {
-        Escape.jsonForScript(json())
     }
 }
 

@@ -49,36 +49,59 @@ public struct QRCode: Sendable, Equatable {
     public func svg(label: String) -> String {
         let quiet = 4
         let side = size + 2 * quiet
-        var path: [UInt8] = []
-        path.reserveCapacity(size * size * 2)
-        func append(_ number: Int) {
-            if number >= 100 { path.append(UInt8(ascii: "0") + UInt8(number / 100)) }
-            if number >= 10 { path.append(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
-            path.append(UInt8(ascii: "0") + UInt8(number % 10))
-        }
-        for y in 0..<size {
-            var x = 0
-            while x < size {
-                guard isDark(y * size + x) else {
-                    x += 1
-                    continue
+        // At most one run in two modules, each at most `M999 999h999v1h-999z`.
+        let capacity = size * (size / 2 + 1) * 21
+        let path = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var out = PathWriter(base: buffer.baseAddress!)
+            packed.withUnsafeBufferPointer { packed in
+                func isDark(_ index: Int) -> Bool { packed[index >> 3] & (0x80 >> UInt8(index & 7)) != 0 }
+                for y in 0..<size {
+                    var x = 0
+                    while x < size {
+                        guard isDark(y * size + x) else {
+                            x += 1
+                            continue
+                        }
+                        let start = x
+                        while x < size, isDark(y * size + x) { x += 1 }
+                        out.put(UInt8(ascii: "M"))
+                        out.put(start + quiet)
+                        out.put(UInt8(ascii: " "))
+                        out.put(y + quiet)
+                        out.put(UInt8(ascii: "h"))
+                        out.put(x - start)
+                        out.put(UInt8(ascii: "v"))
+                        out.put(UInt8(ascii: "1"))
+                        out.put(UInt8(ascii: "h"))
+                        out.put(UInt8(ascii: "-"))
+                        out.put(x - start)
+                        out.put(UInt8(ascii: "z"))
+                    }
                 }
-                let start = x
-                while x < size, isDark(y * size + x) { x += 1 }
-                path.append(UInt8(ascii: "M"))
-                append(start + quiet)
-                path.append(UInt8(ascii: " "))
-                append(y + quiet)
-                path.append(UInt8(ascii: "h"))
-                append(x - start)
-                path.append(contentsOf: [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")])
-                append(x - start)
-                path.append(UInt8(ascii: "z"))
             }
+            count = out.count
         }
         return "<svg class=\"qr-code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" "
             + "role=\"img\" aria-label=\"\(Escape.html(label))\" shape-rendering=\"crispEdges\">"
             + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(String(decoding: path, as: UTF8.self))\"/></svg>"
+    }
+}
+
+/// Writes an SVG path's bytes into memory already reserved for them.
+private struct PathWriter {
+    let base: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    mutating func put(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    /// A number from 0 to 999 in decimal.
+    mutating func put(_ number: Int) {
+        if number >= 100 { put(UInt8(ascii: "0") + UInt8(number / 100)) }
+        if number >= 10 { put(UInt8(ascii: "0") + UInt8(number / 10 % 10)) }
+        put(UInt8(ascii: "0") + UInt8(number % 10))
     }
 }
 

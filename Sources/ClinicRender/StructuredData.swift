@@ -9,7 +9,7 @@ enum StructuredData {
     /// The start of every page's script up to and including the clinic node, encoded and
     /// escaped once: it is the same on every page.
     static func scriptStart(_ clinic: Clinic, closures: ClosuresInForce, image: String? = nil) -> String {
-        Escape.jsonForScript("{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(clinic, closures: closures, image: image).json())
+        "{\"@context\":\"https://schema.org\",\"@graph\":[" + StructuredData.clinic(clinic, closures: closures, image: image).scriptSafeJSON()
     }
 
     static func clinicID(_ url: SiteURL) -> String { url.absolute("") + "#clinic" }
@@ -99,13 +99,16 @@ enum StructuredData {
     /// Escaping works byte by byte and never across the ASCII commas that join the nodes, so
     /// escaping the parts one by one gives the bytes escaping the whole would.
     static func script(_ chrome: Chrome, _ nodes: [JSONValue]) -> String {
-        var script = chrome.values.value.scriptStart
+        let start = chrome.values.value.scriptStart
+        var script: [UInt8] = []
+        script.reserveCapacity(start.utf8.count + 2048)
+        script.append(contentsOf: start.utf8)
         for node in nodes {
-            script += ","
-            script += node.scriptSafeJSON()
+            script.append(UInt8(ascii: ","))
+            node.write(into: &script, scriptSafe: true)
         }
-        script += "]}"
-        return script
+        script.append(contentsOf: "]}".utf8)
+        return String(decoding: script, as: UTF8.self)
     }
 
     static func webPage(type: String = "WebPage", title: String, description: String?, path: String, chrome: Chrome,

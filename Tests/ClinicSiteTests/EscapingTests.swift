@@ -40,6 +40,32 @@ struct EscapingTests {
         #expect(decoded?["line"] == "a\u{2028}b & c")
     }
 
+    @Test("script-safe JSON is written in one pass with the bytes of the JSON text escaped after",
+          arguments: ["plain", "</script><!-- & >", "a\u{2028}b\u{2029}c", "€ ‘quoted’ \u{2027}\u{202A} ✚", "\u{E2}", "tail \u{2028}",
+                      (0..<0x20).map { String(UnicodeScalar($0)!) }.joined() + "\"\\/ é 😀 \u{7F}<&>\u{2028}"])
+    func scriptSafeInOnePass(_ text: String) {
+        let values: [JSONValue] = [.string(text), .object([text: .string(text), "<k>": [.string(text), .int(3)]])]
+        for value in values {
+            #expect(value.scriptSafeJSON() == Self.escapedAfter(value.json()))
+        }
+    }
+
+    /// The JSON text with `<`, `>`, `&`, U+2028 and U+2029 escaped, one character at a time.
+    static func escapedAfter(_ json: String) -> String {
+        var out = ""
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     @Test("JSONValue writes the same bytes JSONEncoder does (sorted keys, slashes unescaped)")
     func sameAsJSONEncoder() throws {
         let encoder = JSONEncoder()
