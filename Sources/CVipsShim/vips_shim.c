@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <vips/vips.h>
+#include <vips/vector.h>
 #include <webp/mux.h>
 #include "vips_symbols.h"
 
@@ -107,6 +108,10 @@ int clinic_vips_concurrency(void) {
     return LIB(vips_concurrency_get)();
 }
 
+int clinic_vips_vectors(void) {
+    return LIB(vips_vector_isenabled)() ? 1 : 0;
+}
+
 void clinic_vips_set_concurrency(int threads) {
     LIB(vips_concurrency_set)(threads);
 }
@@ -152,6 +157,12 @@ int clinic_vips_start(int concurrency) {
     if (LIB(vips_init)("clinicsite") != 0) {
         return -1;
     }
+    /* No run-time compiled (Orc) loops: liborc 0.4.33 (Debian 12) frees and splits its code
+       memory's chunks outside its lock, so two threads resizing at once can corrupt the list
+       and spin in orc_code_allocate_codemem forever (a 200-photo build hung so, seen in gdb).
+       The C loops cost about a third more time on a cold build of photos; libvips 8.15
+       replaced Orc too. */
+    LIB(vips_vector_set_enabled)(FALSE);
     /* libvips reports damaged input as warnings on stderr too; ClinicImages reports it
        through its errors, with the file's path, instead. */
     LIB(g_log_set_handler)("VIPS", G_LOG_LEVEL_WARNING, quiet, NULL);

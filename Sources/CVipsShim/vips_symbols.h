@@ -13,6 +13,8 @@
     X(vips_version_string) \
     X(vips_concurrency_set) \
     X(vips_concurrency_get) \
+    X(vips_vector_set_enabled) \
+    X(vips_vector_isenabled) \
     X(vips_cache_set_max) \
     X(vips_cache_set_max_mem) \
     X(vips_cache_set_max_files) \

@@ -25,7 +25,8 @@ public final class ImageCache: Sendable {
 
     /// Bump when the pipeline changes what it makes from the same source and variant.
     /// 2: the shared decode is 1600 pixels wide (it was 2400).
-    static let pipelineVersion = 2
+    /// 3: libvips' Orc loops are off (their rounding differs from the C loops').
+    static let pipelineVersion = 3
 
     /// The key of `variant` of `source`: 32 hex digits, the `ImageHash` of the source's
     /// fingerprint, the variant's settings, the libvips file (`ImageProcessor.libraryIdentity`)

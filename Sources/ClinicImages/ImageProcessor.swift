@@ -29,6 +29,14 @@ public enum ImageProcessor {
         }
     }
 
+    /// Whether libvips runs its run-time compiled (Orc) loops: never once set up, because
+    /// liborc 0.4.33 can corrupt its code memory when two threads resize at once (a build
+    /// then spins forever); false when libvips cannot be loaded.
+    public static var usesOrc: Bool {
+        guard case .success = started else { return false }
+        return clinic_vips_vectors() != 0
+    }
+
     /// Reads the header only (no pixel decode) and checks the pixel limit, so a decompression
     /// bomb (a small PNG declaring 50,000 × 50,000) is refused before any pixel is allocated.
     public static func probe(_ bytes: [UInt8], pixelLimit: Int = defaultPixelLimit) throws(ImageError) -> ImageInfo {

@@ -33,6 +33,14 @@ extension ClinicImagesTests {
             #expect(all.allSatisfy { $0 == expected })
         }
 
+        /// liborc 0.4.33 splits and frees its code memory outside its lock: with Orc on, two
+        /// threads resizing at once could leave a build spinning forever (seen once in 200
+        /// photos, in gdb: orc_code_allocate_codemem).
+        @Test func libvipsRunsWithoutOrc() throws {
+            try ImageProcessor.setUp()
+            #expect(!ImageProcessor.usesOrc)
+        }
+
         @Test func withSeveralLibvipsThreadsPerImage() throws {
             let photo = try TestImages.make(width: 1600, height: 1200, seed: 10)
             #expect(ImageProcessor.threadsPerImage == 1)

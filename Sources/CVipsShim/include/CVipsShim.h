@@ -40,6 +40,8 @@ void clinic_vips_free(void *buffer);
 int clinic_vips_width(VipsImage *image);
 int clinic_vips_height(VipsImage *image);
 int clinic_vips_concurrency(void);
+/* 1 when libvips runs its run-time compiled (Orc) loops; clinic_vips_start turns them off. */
+int clinic_vips_vectors(void);
 void clinic_vips_set_concurrency(int threads);
 /* libvips' version, e.g. "8.14.1". */
 const char *clinic_vips_version(void);
