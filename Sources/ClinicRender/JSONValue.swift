@@ -40,25 +40,22 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStr
     /// same bytes `JSONEncoder` gives with `[.sortedKeys, .withoutEscapingSlashes]` (a test
     /// holds the two together), written directly because `JSONEncoder` cost a tenth of a
     /// page's build time.
-    public func json() -> String {
+    public func json() -> String { text(scriptSafe: false) }
+
+    /// ``json()`` made safe inside `<script>`: `<`, `>`, `&`, U+2028 and U+2029 as `\u`
+    /// escapes too (valid JSON, and nothing can close the script element or open a comment).
+    public func scriptSafeJSON() -> String { text(scriptSafe: true) }
+
+    private func text(scriptSafe: Bool) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
-        write(into: &bytes, scriptSafe: false)
+        write(into: &bytes, scriptSafe: scriptSafe)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Encoded with sorted keys, then escaped so it can sit inside `<script>`: the bytes of
-    /// `Escape.jsonForScript(json())`, written in one pass.
-    public func scriptSafeJSON() -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        write(into: &bytes, scriptSafe: true)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends the JSON text to `bytes`; with `scriptSafe`, `<`, `>`, `&`, U+2028 and U+2029
-    /// as `\u` escapes too (they can only occur inside strings, so escaping there escapes the
-    /// whole text, as ``Escape/jsonForScript(_:)`` does).
+    /// Appends the JSON text to `bytes`; with `scriptSafe`, as ``scriptSafeJSON()`` escapes it
+    /// (those characters can only occur inside strings, so escaping the strings escapes the
+    /// whole text).
     package func write(into bytes: inout [UInt8], scriptSafe: Bool) {
         switch self {
         case .string(let value):
@@ -108,7 +105,7 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStr
                 case 0x09: escape = "\\t"
                 case 0x08: escape = "\\b"
                 case 0x0C: escape = "\\f"
-                case 0..<0x20: escape = ""
+                case 0..<0x20: escape = "" // `\u00XX`, written below
                 case UInt8(ascii: "<") where scriptSafe: escape = "\\u003c"
                 case UInt8(ascii: ">") where scriptSafe: escape = "\\u003e"
                 case UInt8(ascii: "&") where scriptSafe: escape = "\\u0026"

@@ -34,7 +34,11 @@ public struct QRCode: Sendable, Equatable {
     }
 
     /// Whether the module at `index` (row by row) is dark.
-    func isDark(_ index: Int) -> Bool {
+    func isDark(_ index: Int) -> Bool { Self.isDark(index, in: packed) }
+
+    /// Whether the module at `index` of `packed` (laid out as ``packed`` is) is dark.
+    private static func isDark<Bytes: RandomAccessCollection>(_ index: Int, in packed: Bytes) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         packed[index >> 3] & (0x80 >> UInt8(index & 7)) != 0
     }
 
@@ -54,7 +58,7 @@ public struct QRCode: Sendable, Equatable {
         let path = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             var out = PathWriter(base: buffer.baseAddress!)
             packed.withUnsafeBufferPointer { packed in
-                func isDark(_ index: Int) -> Bool { packed[index >> 3] & (0x80 >> UInt8(index & 7)) != 0 }
+                func isDark(_ index: Int) -> Bool { Self.isDark(index, in: packed) }
                 for y in 0..<size {
                     var x = 0
                     while x < size {

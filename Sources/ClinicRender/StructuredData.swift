@@ -96,8 +96,9 @@ enum StructuredData {
     /// A page's JSON-LD, ready for `<script>`: the clinic plus the given page nodes in one
     /// `@graph`. The same bytes `JSONEncoder` gives for the whole object with sorted keys
     /// (`@context` sorts before `@graph`), with the clinic node encoded only once per site.
-    /// Escaping works byte by byte and never across the ASCII commas that join the nodes, so
-    /// escaping the parts one by one gives the bytes escaping the whole would.
+    /// The nodes are written script-safe straight after the clinic's, which was written so
+    /// once per site: what must be escaped only occurs inside strings, so writing the parts
+    /// one by one gives the bytes escaping the whole would.
     static func script(_ chrome: Chrome, _ nodes: [JSONValue]) -> String {
         let start = chrome.values.value.scriptStart
         var script: [UInt8] = []
