@@ -107,6 +107,13 @@ struct PhotoPagesTests {
         }
     }
 
+    /// The home page's `<picture>` of the photo whose files start `/media/NAME.`, and every
+    /// address its WebP and fallback srcsets name.
+    static func homePicture(_ name: String, in site: TemporaryFolder) throws -> (picture: (source: Element?, img: Element), urls: [String]) {
+        let picture = try #require(pictures(try site.read("site/index.html")).first { $0.img["src"]?.hasPrefix("/media/\(name).") == true })
+        return (picture, srcset(picture.source?["srcset"] ?? "").map(\.url) + srcset(picture.img["srcset"] ?? "").map(\.url))
+    }
+
     static let pages = ["index.html", "aftercare/first-session/index.html"]
 
     @Test("every <img> has the width and height of the file it names, and every srcset entry the width of its file")
@@ -174,9 +181,8 @@ struct PhotoPagesTests {
     @Test("the team photo is square, 320 and 640 pixels, with the practitioner's name as its alt text")
     func teamPhoto() throws {
         let site = try Self.built.get()
-        let picture = try #require(Self.pictures(try site.read("site/index.html")).first { $0.img["src"]?.hasPrefix("/media/noor.") == true })
+        let (picture, urls) = try Self.homePicture("noor", in: site)
         #expect(picture.img["alt"] == "Noor Haddad")
-        let urls = srcset(picture.source?["srcset"] ?? "").map(\.url) + srcset(picture.img["srcset"] ?? "").map(\.url)
         #expect(urls.count == 4)
         for url in urls {
             let file = try Self.file(url, in: site)
@@ -188,9 +194,8 @@ struct PhotoPagesTests {
     @Test("a treatment's photo is cropped to 3:2, at 480 × 320 and 960 × 640, its alt text empty (the card's title says it)")
     func cardPhoto() throws {
         let site = try Self.built.get()
-        let picture = try #require(Self.pictures(try site.read("site/index.html")).first { $0.img["src"]?.hasPrefix("/media/table.") == true })
+        let (picture, urls) = try Self.homePicture("table", in: site)
         #expect(picture.img["alt"] == "")
-        let urls = srcset(picture.source?["srcset"] ?? "").map(\.url) + srcset(picture.img["srcset"] ?? "").map(\.url)
         #expect(try urls.map { url in let file = try Self.file(url, in: site); return [file.width, file.height] }.sorted { $0[0] < $1[0] }
             == [[480, 320], [480, 320], [960, 640], [960, 640]])
     }
